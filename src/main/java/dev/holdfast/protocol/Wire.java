@@ -1,0 +1,173 @@
+package dev.holdfast.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/**
+ * The one codec for frames and HTTP bodies. Decoding is strict (wrong types, duplicate keys,
+ * trailing data and unknown frame types are errors) and reports a {@link ProtocolException}
+ * with BAD_REQUEST or PAYLOAD_TOO_LARGE and a message that names the field. Unknown fields are
+ * ignored so that newer peers can add them.
+ */
+public final class Wire {
+    private static final ObjectMapper MAPPER = buildMapper();
+
+    private Wire() {
+    }
+
+    private static ObjectMapper buildMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_EXTERNAL_TYPE_ID_PROPERTY)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        // Numbers and booleans are not strings, and strings are not numbers, on this wire.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /** The configured mapper, for callers that need tree access (tests, tools). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String encode(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static byte[] encodeBytes(Object value) {
+        return encode(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static ClientFrame decodeClientFrame(String text) {
+        checkFrameSize(text);
+        return decode(text, ClientFrame.class);
+    }
+
+    public static ServerFrame decodeServerFrame(String text) {
+        return decode(text, ServerFrame.class);
+    }
+
+    /** Decodes an HTTP body; bytes that are not UTF-8 are a BAD_REQUEST. */
+    public static <T> T decode(byte[] body, Class<T> type, int maxBytes) {
+        if (body.length > maxBytes) {
+            throw new ProtocolException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "body of " + body.length + " bytes exceeds the limit of " + maxBytes);
+        }
+        if (body.length == 0) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "empty body: a JSON object is required");
+        }
+        try {
+            return MAPPER.readValue(body, type);
+        } catch (IOException e) {
+            throw translate(e);
+        }
+    }
+
+    public static <T> T decode(String text, Class<T> type) {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (IOException e) {
+            throw translate(e);
+        }
+    }
+
+    private static void checkFrameSize(String text) {
+        // Cheap bound first: a UTF-16 char is at most 3 UTF-8 bytes.
+        if ((long) text.length() * 3 <= Limits.MAX_FRAME_BYTES) {
+            return;
+        }
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > Limits.MAX_FRAME_BYTES) {
+            throw new ProtocolException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "frame of " + bytes + " bytes exceeds the limit of " + Limits.MAX_FRAME_BYTES);
+        }
+    }
+
+    static ProtocolException translate(IOException e) {
+        if (e instanceof InvalidTypeIdException t) {
+            String id = t.getTypeId();
+            return new ProtocolException(ErrorCode.BAD_REQUEST,
+                    id == null ? "missing field: type" : "unknown frame type: " + id, e);
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException iae) {
+            return new ProtocolException(ErrorCode.BAD_REQUEST, iae.getMessage(), e);
+        }
+        if (e instanceof MismatchedInputException m) {
+            String path = path(m);
+            if (m.getMessage() != null && m.getMessage().contains("missing type id")) {
+                return new ProtocolException(ErrorCode.BAD_REQUEST, "missing field: type", e);
+            }
+            if (m.getMessage() != null && m.getMessage().startsWith("No content")) {
+                return new ProtocolException(ErrorCode.BAD_REQUEST, "empty frame: a JSON object is required", e);
+            }
+            return new ProtocolException(ErrorCode.BAD_REQUEST,
+                    path.isEmpty() ? "expected a JSON object" : "wrong type or value for field: " + path, e);
+        }
+        if (e instanceof JsonMappingException m) {
+            String path = path(m);
+            return new ProtocolException(ErrorCode.BAD_REQUEST,
+                    path.isEmpty() ? "invalid JSON value" : "invalid value for field: " + path, e);
+        }
+        if (e instanceof JsonParseException p) {
+            String msg = p.getOriginalMessage();
+            if (msg != null && msg.contains("UTF-8")) {
+                return new ProtocolException(ErrorCode.BAD_REQUEST, "invalid UTF-8 in body", e);
+            }
+            if (msg != null && msg.startsWith("Duplicate field")) {
+                return new ProtocolException(ErrorCode.BAD_REQUEST, "duplicate field in JSON object", e);
+            }
+            return new ProtocolException(ErrorCode.BAD_REQUEST, "malformed JSON at "
+                    + p.getLocation().getLineNr() + ":" + p.getLocation().getColumnNr(), e);
+        }
+        if (e instanceof JsonProcessingException) {
+            return new ProtocolException(ErrorCode.BAD_REQUEST, "malformed JSON", e);
+        }
+        throw new UncheckedIOException(e);
+    }
+
+    private static String path(JsonMappingException m) {
+        return m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+}
