@@ -15,6 +15,9 @@ import java.util.Random;
  *   <li>after their goodbye most wait a while for the agent to close, some leave at once;</li>
  *   <li>a customer who left is replaced 2–15 s later.</li>
  * </ul>
+ *
+ * <p>These are the bounds at speed 1; {@link #atSpeed(double)} runs the same draws faster (for
+ * load tests, or tests on real time).
  */
 public final class Pacing {
     public static final Duration MIN_THINK = Duration.ofSeconds(5);
@@ -42,28 +45,51 @@ public final class Pacing {
     private static final double REPLY_SIGMA = 0.45;
     private static final long TYPING_MS_PER_CHAR = 35;
 
+    private final double speed;
+
+    /** Real-life pace. */
+    public Pacing() {
+        this(1.0);
+    }
+
+    private Pacing(double speed) {
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be positive, got " + speed);
+        }
+        this.speed = speed;
+    }
+
+    /** The same draws with every delay divided by {@code speed} (2 = twice as fast). */
+    public static Pacing atSpeed(double speed) {
+        return new Pacing(speed);
+    }
+
+    public double speed() {
+        return speed;
+    }
+
     /** From the conversation being open to the customer starting to type their first line. */
     public Duration firstLine(Random random) {
-        return uniform(MIN_FIRST_LINE, MAX_FIRST_LINE, random);
+        return scaled(uniform(MIN_FIRST_LINE, MAX_FIRST_LINE, random));
     }
 
     /** From one line sent to starting to type the next, when the agent has not just replied. */
     public Duration nextLine(Random random) {
         if (random.nextDouble() < QUICK_LINE_CHANCE) {
-            return uniform(MIN_QUICK_LINE, MAX_QUICK_LINE, random);
+            return scaled(uniform(MIN_QUICK_LINE, MAX_QUICK_LINE, random));
         }
-        return logNormal(THINK_MEDIAN_MS, THINK_SIGMA, MIN_THINK, MAX_THINK, random);
+        return scaled(logNormal(THINK_MEDIAN_MS, THINK_SIGMA, MIN_THINK, MAX_THINK, random));
     }
 
     /** From an agent's reply arriving to starting to type an answer. */
     public Duration afterAgentReply(Random random) {
-        return logNormal(REPLY_MEDIAN_MS, REPLY_SIGMA, MIN_AFTER_REPLY, MAX_AFTER_REPLY, random);
+        return scaled(logNormal(REPLY_MEDIAN_MS, REPLY_SIGMA, MIN_AFTER_REPLY, MAX_AFTER_REPLY, random));
     }
 
     /** How long the typing indicator is on before {@code text} is sent. */
     public Duration typing(String text, Random random) {
         long ms = MIN_TYPING.toMillis() + text.length() * TYPING_MS_PER_CHAR - 500 + random.nextInt(1_001);
-        return clamp(ms, MIN_TYPING, MAX_TYPING);
+        return scaled(clamp(ms, MIN_TYPING, MAX_TYPING));
     }
 
     /** After the goodbye: zero (leave once it is delivered) or how long to wait for the agent to close. */
@@ -71,17 +97,21 @@ public final class Pacing {
         if (random.nextDouble() < LEAVE_AT_ONCE_CHANCE) {
             return Duration.ZERO;
         }
-        return uniform(MIN_LINGER, MAX_LINGER, random);
+        return scaled(uniform(MIN_LINGER, MAX_LINGER, random));
     }
 
     /** From a customer leaving to the next customer arriving in their place. */
     public Duration replacement(Random random) {
-        return uniform(MIN_REPLACEMENT, MAX_REPLACEMENT, random);
+        return scaled(uniform(MIN_REPLACEMENT, MAX_REPLACEMENT, random));
     }
 
     /** Between two customers' arrivals when the simulator starts. */
     public Duration stagger(Random random) {
-        return uniform(MIN_STAGGER, MAX_STAGGER, random);
+        return scaled(uniform(MIN_STAGGER, MAX_STAGGER, random));
+    }
+
+    private Duration scaled(Duration atSpeedOne) {
+        return speed == 1.0 ? atSpeedOne : Duration.ofMillis(Math.round(atSpeedOne.toMillis() / speed));
     }
 
     private static Duration uniform(Duration min, Duration max, Random random) {

@@ -1,6 +1,7 @@
 package dev.holdfast.platform.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +72,20 @@ class PacingTest {
             assertThat(pacing.typing("hola", a)).isEqualTo(pacing.typing("hola", b));
             assertThat(pacing.lingerAfterGoodbye(a)).isEqualTo(pacing.lingerAfterGoodbye(b));
         }
+    }
+
+    @Test
+    void atSpeedMakesTheSameDrawsFaster() {
+        Pacing fast = Pacing.atSpeed(10);
+        Random a = new Random(8);
+        Random b = new Random(8);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(fast.nextLine(a).toMillis()).isEqualTo(Math.round(pacing.nextLine(b).toMillis() / 10.0));
+            assertThat(fast.typing("hello", a).toMillis()).isEqualTo(Math.round(pacing.typing("hello", b).toMillis() / 10.0));
+        }
+        assertThat(new Pacing().speed()).isEqualTo(1.0);
+        assertThatThrownBy(() -> Pacing.atSpeed(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void assertBetween(LongSummaryStatistics s, Duration min, Duration max) {
