@@ -72,7 +72,7 @@ public final class TokenService {
         long refreshExpiresAt = refreshExpiry(now);
         ledger.start(family, 1, refreshExpiresAt);
         cleanUpLedgerNow(now);
-        return respond(account, deviceId, family, 1, now, epoch);
+        return respond(account, deviceId, family, 1, now, refreshExpiresAt, epoch);
     }
 
     public AccessClaims verifyAccess(String token) {
@@ -116,9 +116,10 @@ public final class TokenService {
             ledger.revoke(family, expiresAt);
             throw unauthenticated("account no longer exists; sign in again");
         }
-        spend(family, generation, expiresAt, refreshExpiry(now), userId, deviceId);
+        long nextExpiresAt = refreshExpiry(now);
+        spend(family, generation, expiresAt, nextExpiresAt, userId, deviceId);
         cleanUpLedgerNow(now);
-        return respond(account.get(), deviceId, family, generation + 1, now, epoch);
+        return respond(account.get(), deviceId, family, generation + 1, now, nextExpiresAt, epoch);
     }
 
     /**
@@ -206,7 +207,7 @@ public final class TokenService {
     }
 
     private TokenResponse respond(Account account, String deviceId, String family, long generation, long now,
-                                  String epoch) {
+                                  long refreshExpiresAt, String epoch) {
         // Never at or before the last expireAccessTokens(), even within the same millisecond.
         long issuedAt = Math.max(now, accessNotAfter.get() + 1);
         long accessExpiresAt = wholeSeconds(now + policies.accessTokenTtl().toMillis());
@@ -214,7 +215,6 @@ public final class TokenService {
                 .withClaim(ROLE, account.role().name().toLowerCase(Locale.ROOT))
                 .withClaim(DEVICE, deviceId)
                 .withClaim(ISSUED_AT_MILLIS, issuedAt));
-        long refreshExpiresAt = refreshExpiry(now);
         String refresh = tokens.sign(tokens.builder(SignedTokens.REFRESH, account.id(), refreshExpiresAt)
                 .withClaim(DEVICE, deviceId)
                 .withClaim(FAMILY, family)
