@@ -39,8 +39,7 @@ class AccessTest {
 
     private ConversationSummary assignedTo(Agent agent) {
         Customer c = f.customer("Customer of " + agent.user, "en");
-        return agent.ws.await(ServerFrame.Conversation.class,
-                x -> x.conversation().id().equals(c.conversationId())).conversation();
+        return agent.awaitAssigned(c.conversationId()).conversation();
     }
 
     @Test

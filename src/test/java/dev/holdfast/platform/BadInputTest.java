@@ -35,7 +35,7 @@ class BadInputTest {
         f = new PlatformFixture(dir);
         agent = f.agent("agent1");
         customer = f.customer("Rosa", "es");
-        agent.ws.await(ServerFrame.Conversation.class, x -> x.conversation().id().equals(customer.conversationId()));
+        agent.awaitAssigned(customer.conversationId());
         accepted = customer.send("Necesito ayuda");
     }
 

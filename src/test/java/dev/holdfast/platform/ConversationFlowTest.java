@@ -56,8 +56,7 @@ class ConversationFlowTest {
         alex.ws.await(ServerFrame.Synced.class);
         Customer maria = f.customer("María", "es");
 
-        ServerFrame.Conversation assigned = alex.ws.await(ServerFrame.Conversation.class,
-                c -> c.conversation().id().equals(maria.conversationId()));
+        ServerFrame.Conversation assigned = alex.awaitAssigned(maria.conversationId());
         assertThat(assigned.conversation().status()).isEqualTo(ConversationStatus.ASSIGNED);
         assertThat(assigned.conversation().assignee()).isEqualTo("agent1");
         assertThat(assigned.recent()).extracting(ConversationEvent::kind)
@@ -94,8 +93,7 @@ class ConversationFlowTest {
     void withoutAnAvailableAgentTheConversationWaitsInTheQueueUntilTaken() {
         Agent a1 = f.agent("agent1");
         a1.ws.send(new ClientFrame.SetPresence(Presence.AWAY));
-        // The presence frame and the open race only through the platform's lock; wait for it to apply.
-        f.http.get("/v1/agents", a1.token());
+        // The presence frame is applied asynchronously; wait until the platform reports it.
         org.awaitility.Awaitility.await().until(() -> f.http.get("/v1/agents", a1.token()).body().contains("\"away\""));
         Customer c = f.customer("Sam", "en");
 
@@ -136,8 +134,7 @@ class ConversationFlowTest {
     void transferMovesTheConversationAndTheFormerAgentCanNoLongerWrite() {
         Agent a1 = f.agent("agent1");
         Customer c = f.customer("Lee", "en");
-        ServerFrame.Conversation mine = a1.ws.await(ServerFrame.Conversation.class,
-                x -> x.conversation().id().equals(c.conversationId()));
+        ServerFrame.Conversation mine = a1.awaitAssigned(c.conversationId());
         Agent a2 = f.agent("agent2");
 
         ConversationSummary moved = f.http.post("/v1/conversations/" + c.conversationId() + "/transfer", a1.token(),
@@ -160,7 +157,7 @@ class ConversationFlowTest {
     void theSameClientMessageIdGivesTheSameAckAndADifferentPayloadIsRefused() {
         Agent a1 = f.agent("agent1");
         Customer c = f.customer("Kim", "en");
-        a1.ws.await(ServerFrame.Conversation.class, x -> x.conversation().id().equals(c.conversationId()));
+        a1.awaitAssigned(c.conversationId());
 
         String id = UUID.randomUUID().toString();
         a1.ws.send(new ClientFrame.Send(c.conversationId(), id, "Hello Kim"));
@@ -187,8 +184,7 @@ class ConversationFlowTest {
     void reconnectingWithCursorsReplaysWhatWasMissedInOrder() {
         Agent a1 = f.agent("agent1");
         Customer c = f.customer("Ana", "es");
-        ServerFrame.Conversation got = a1.ws.await(ServerFrame.Conversation.class,
-                x -> x.conversation().id().equals(c.conversationId()));
+        ServerFrame.Conversation got = a1.awaitAssigned(c.conversationId());
         long cursor = got.conversation().lastSeq();
         String session = a1.welcome.sessionId();
         a1.ws.close();
@@ -217,7 +213,7 @@ class ConversationFlowTest {
     void historyPagesGoForwardAndBackward() {
         Agent a1 = f.agent("agent1");
         Customer c = f.customer("Pat", "en");
-        a1.ws.await(ServerFrame.Conversation.class, x -> x.conversation().id().equals(c.conversationId()));
+        a1.awaitAssigned(c.conversationId());
         for (int i = 0; i < 10; i++) {
             c.send("line " + i);
         }

@@ -100,6 +100,13 @@ public final class PlatformFixture implements AutoCloseable {
             return welcome;
         }
 
+        /** Waits until the conversation is assigned to this agent, and returns that frame. */
+        public ServerFrame.Conversation awaitAssigned(String conversationId) {
+            return ws.await(ServerFrame.Conversation.class, x -> x.conversation().id().equals(conversationId)
+                    && user.equals(x.conversation().assignee())
+                    && x.conversation().status() == dev.holdfast.protocol.ConversationStatus.ASSIGNED);
+        }
+
         public String token() {
             return tokens.accessToken();
         }

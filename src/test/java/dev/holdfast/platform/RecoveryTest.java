@@ -73,7 +73,7 @@ class RecoveryTest {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
             Customer c = f.customer("María", "es");
-            a1.ws.await(ServerFrame.Conversation.class, x -> x.conversation().id().equals(c.conversationId()));
+            a1.awaitAssigned(c.conversationId());
             c.send("Hola");
             a1.send(c.conversationId(), "¡Hola! ¿En qué puedo ayudarte?");
             List<ConversationEvent> journal = history(f, a1, c.conversationId());
@@ -90,7 +90,8 @@ class RecoveryTest {
 
             a1.connect(newEpoch, null, Map.of());
             RestoreResponse.Result result = restore(f, a1, c.conversationId(), journal);
-            assertThat(result.outcome()).isEqualTo(RestoreResponse.Outcome.RESTORED);
+            // The customer's message recreated it, so the history is merged into that shell.
+            assertThat(result.outcome()).isEqualTo(RestoreResponse.Outcome.MERGED);
             assertThat(result.accepted()).isEqualTo(4);
             assertThat(result.rejected()).isEmpty();
             assertThat(result.conversation().assignee()).isEqualTo("agent1");
@@ -104,7 +105,7 @@ class RecoveryTest {
             assertThat(after).extracting(ConversationEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
 
             // The agent's panel hears about it, and the customer sees it too.
-            a1.ws.await(ServerFrame.Conversation.class, x -> x.conversation().id().equals(c.conversationId()));
+            a1.awaitAssigned(c.conversationId());
             c.ws.await(ServerFrame.Conversation.class);
 
             // Uploading the same again changes nothing.
@@ -118,7 +119,7 @@ class RecoveryTest {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
             Customer c = f.customer("Eve", "en");
-            a1.ws.await(ServerFrame.Conversation.class, x -> x.conversation().id().equals(c.conversationId()));
+            a1.awaitAssigned(c.conversationId());
             c.send("I need a refund");
             List<ConversationEvent> journal = new ArrayList<>(history(f, a1, c.conversationId()));
             f.http.post("/admin/wipe", PlatformFixture.ADMIN, null);
@@ -147,7 +148,7 @@ class RecoveryTest {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
             Customer c = f.customer("Kai", "en");
-            a1.ws.await(ServerFrame.Conversation.class, x -> x.conversation().id().equals(c.conversationId()));
+            a1.awaitAssigned(c.conversationId());
             List<ConversationEvent> journal = history(f, a1, c.conversationId());
             f.http.post("/admin/wipe", PlatformFixture.ADMIN, null);
             Agent a3 = new Agent(f, "agent3", f.login("agent3"), "device-agent3");
@@ -162,8 +163,7 @@ class RecoveryTest {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
             Customer c = f.customer("Noa", "en");
-            ServerFrame.Conversation got = a1.ws.await(ServerFrame.Conversation.class,
-                    x -> x.conversation().id().equals(c.conversationId()));
+            ServerFrame.Conversation got = a1.awaitAssigned(c.conversationId());
             c.send("first question");
             Agent a2 = f.agent("agent2");
             f.http.post("/v1/conversations/" + c.conversationId() + "/transfer", a1.token(),
@@ -201,7 +201,7 @@ class RecoveryTest {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
             Customer c = f.customer("Ola", "en");
-            a1.ws.await(ServerFrame.Conversation.class, x -> x.conversation().id().equals(c.conversationId()));
+            a1.awaitAssigned(c.conversationId());
             ServerFrame.Ack sent = a1.send(c.conversationId(), "on it");
             List<ConversationEvent> journal = history(f, a1, c.conversationId());
             String epoch = f.http.post("/admin/wipe", PlatformFixture.ADMIN, null).as(WipeResponse.class).newEpoch();
@@ -219,7 +219,7 @@ class RecoveryTest {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
             Customer c = f.customer("Ivo", "en");
-            a1.ws.await(ServerFrame.Conversation.class, x -> x.conversation().id().equals(c.conversationId()));
+            a1.awaitAssigned(c.conversationId());
             c.send("before the wipe");
             List<ConversationEvent> journal = history(f, a1, c.conversationId());
             String epoch = f.http.post("/admin/wipe", PlatformFixture.ADMIN, null).as(WipeResponse.class).newEpoch();
@@ -258,8 +258,7 @@ class RecoveryTest {
         try (PlatformFixture f = new PlatformFixture(dir, store)) {
             a1 = f.agent("agent1");
             Customer c = f.customer("Dee", "en");
-            ServerFrame.Conversation got = a1.ws.await(ServerFrame.Conversation.class,
-                    x -> x.conversation().id().equals(c.conversationId()));
+            ServerFrame.Conversation got = a1.awaitAssigned(c.conversationId());
             conversationId = c.conversationId();
             cursor = got.conversation().lastSeq();
             c.send("are you there?");
@@ -288,7 +287,7 @@ class RecoveryTest {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
             Customer c = f.customer("Zoe", "en");
-            a1.ws.await(ServerFrame.Conversation.class, x -> x.conversation().id().equals(c.conversationId()));
+            a1.awaitAssigned(c.conversationId());
             a1.ws.close();
             a1.connect(a1.welcome.epoch(), a1.welcome.sessionId(), Map.of(c.conversationId(), 99L));
             ServerFrame.Error tooOld = a1.ws.await(ServerFrame.Error.class);
