@@ -1,5 +1,6 @@
 package dev.holdfast.platform;
 
+import dev.holdfast.testing.MutableClock;
 import dev.holdfast.protocol.ClientFrame;
 import dev.holdfast.protocol.Limits;
 import dev.holdfast.protocol.ServerFrame;

@@ -1,5 +1,6 @@
 package dev.holdfast.platform.auth;
 
+import dev.holdfast.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.holdfast.platform.auth;
+package dev.holdfast.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,11 @@ public final class MutableClock extends Clock {
 
     public MutableClock(Instant start) {
         this.now = start;
+    }
+
+    /** A fixed Sunday morning, so that tests print readable times. */
+    public MutableClock() {
+        this(Instant.parse("2026-11-29T09:00:00Z"));
     }
 
     public static MutableClock at(String isoInstant) {
