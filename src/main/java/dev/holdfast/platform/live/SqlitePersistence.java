@@ -35,6 +35,8 @@ public final class SqlitePersistence implements Persistence {
                 Files.createDirectories(parent);
             }
             db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            // Check the version before any pragma: switching to WAL rewrites the file header.
+            refuseNewer();
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
@@ -47,16 +49,23 @@ public final class SqlitePersistence implements Persistence {
         }
     }
 
-    private void migrate() throws SQLException, StoreException {
-        int version;
+    private int schemaVersion() throws SQLException {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.next() ? rs.getInt(1) : 0;
+            return rs.next() ? rs.getInt(1) : 0;
         }
+    }
+
+    private void refuseNewer() throws SQLException, StoreException {
+        int version = schemaVersion();
         if (version > SCHEMA_VERSION) {
+            db.close();
             throw new StoreException("the platform store " + file + " was written by a newer Holdfast (schema "
                     + version + ", this one knows " + SCHEMA_VERSION + "); refusing to touch it", null);
         }
-        if (version == SCHEMA_VERSION) {
+    }
+
+    private void migrate() throws SQLException {
+        if (schemaVersion() == SCHEMA_VERSION) {
             return;
         }
         db.setAutoCommit(false);
