@@ -32,7 +32,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /** encode → decode gives back an equal value, for every frame, event and HTTP body. */
-class WireRoundTripProperties {
+class WireRoundTripTest {
 
     /** The discriminators as the protocol document states them (not read back from the annotations). */
     private static final Map<Class<?>, String> CLIENT_TYPES = Map.of(
@@ -101,7 +101,7 @@ class WireRoundTripProperties {
         return ProtocolArbitraries.httpBodies();
     }
 
-    @Property(tries = 400)
+    @Property(tries = 500)
     void clientFramesRoundTrip(@ForAll("clientFrames") ClientFrame frame) {
         String json = Wire.encode(frame);
 
@@ -112,7 +112,7 @@ class WireRoundTripProperties {
                 .forEach(t -> c.check(t.getSimpleName()).count(n -> n > 0)));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 300)
     void clientFramesCarryTheirTypeDiscriminator(@ForAll("clientFrames") ClientFrame frame) throws Exception {
         JsonNode tree = Wire.mapper().readTree(Wire.encode(frame));
 
@@ -121,7 +121,7 @@ class WireRoundTripProperties {
         assertThat(tree.path("type").asText()).isEqualTo(CLIENT_TYPES.get(frame.getClass()));
     }
 
-    @Property(tries = 400)
+    @Property(tries = 500)
     void serverFramesRoundTrip(@ForAll("serverFrames") ServerFrame frame) {
         String json = Wire.encode(frame);
 
@@ -131,7 +131,7 @@ class WireRoundTripProperties {
                 .forEach(t -> c.check(t.getSimpleName()).count(n -> n > 0)));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 300)
     void serverFramesCarryTheirTypeDiscriminator(@ForAll("serverFrames") ServerFrame frame) throws Exception {
         JsonNode tree = Wire.mapper().readTree(Wire.encode(frame));
 
@@ -139,7 +139,7 @@ class WireRoundTripProperties {
         assertThat(tree.path("type").asText()).isEqualTo(SERVER_TYPES.get(frame.getClass()));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 400)
     void eventsOfEveryKindRoundTrip(@ForAll("events") ConversationEvent event) {
         assertThat(roundTripBody(event)).isEqualTo(event);
         // Inside a frame too, where the platform actually sends them.
@@ -153,7 +153,7 @@ class WireRoundTripProperties {
         });
     }
 
-    @Property(tries = 200)
+    @Property(tries = 300)
     void eventsWithAnyFieldCombinationRoundTrip(@ForAll("looseEvents") ConversationEvent event) {
         assertThat(roundTripBody(event)).isEqualTo(event);
     }
@@ -173,7 +173,7 @@ class WireRoundTripProperties {
         assertThat(roundTripBody(author)).isEqualTo(author);
     }
 
-    @Property(tries = 400)
+    @Property(tries = 800)
     void httpBodiesRoundTrip(@ForAll("httpBodies") Record body) {
         assertThat(roundTripBody(body)).isEqualTo(body);
         Statistics.label("body").collect(body.getClass().getName());
