@@ -33,9 +33,14 @@ public final class ReceiptFields {
                 c == null ? "" : c.name(),
                 c == null ? "" : c.language(),
                 c == null ? "" : c.channel(),
-                c == null ? "" : String.join(",", c.tags()));
+                c == null ? "" : tags(c.tags()));
         // Length-prefix each part so that no choice of field contents can forge another event's text.
         return parts.stream().map(p -> p.length() + ":" + p).collect(Collectors.joining("\n"));
+    }
+
+    /** Each tag length-prefixed as well: a plain join would sign ["a,b"] and ["a", "b"] (or [] and [""]) alike. */
+    private static String tags(List<String> tags) {
+        return tags.stream().map(t -> t.length() + ":" + t).collect(Collectors.joining());
     }
 
     private static String nz(String s) {
