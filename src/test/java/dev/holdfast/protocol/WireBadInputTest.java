@@ -308,8 +308,9 @@ class WireBadInputTest {
         }
 
         @Test
-        void protocolBelowOne() {
-            assertBadRequest(clientError(with("hello", "protocol", "0")), "protocol must be at least 1");
+        void anyProtocolNumberDecodesSoThePlatformCanAnswerUnsupportedVersion() {
+            ClientFrame frame = Wire.decodeClientFrame(with("hello", "protocol", "0"));
+            assertThat(((ClientFrame.Hello) frame).protocol()).isZero();
         }
 
         @ParameterizedTest
