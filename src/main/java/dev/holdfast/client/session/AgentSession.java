@@ -1,0 +1,406 @@
+package dev.holdfast.client.session;
+
+import dev.holdfast.client.api.PlatformApi;
+import dev.holdfast.client.common.Cancellable;
+import dev.holdfast.client.common.ExecutorScheduler;
+import dev.holdfast.client.common.Observable;
+import dev.holdfast.client.common.Scheduler;
+import dev.holdfast.client.connection.JavaWebSocketTransport;
+import dev.holdfast.client.connection.PlatformConnection;
+import dev.holdfast.client.connection.Transport;
+import dev.holdfast.client.journal.Journal;
+import dev.holdfast.client.journal.JournalLocation;
+import dev.holdfast.client.journal.OutboxEntry;
+import dev.holdfast.client.journal.sqlite.SqliteJournal;
+import dev.holdfast.client.status.SessionStatus;
+import dev.holdfast.client.status.SessionUpdate;
+import dev.holdfast.client.sync.RecoveryService;
+import dev.holdfast.client.sync.SendQueue;
+import dev.holdfast.client.sync.SyncEngine;
+import dev.holdfast.client.sync.TokenKeeper;
+import dev.holdfast.protocol.ClientFrame;
+import dev.holdfast.protocol.ConversationEvent;
+import dev.holdfast.protocol.ConversationSummary;
+import dev.holdfast.protocol.Presence;
+import dev.holdfast.protocol.http.AgentInfo;
+import dev.holdfast.protocol.http.TokenResponse;
+import dev.holdfast.protocol.http.UserInfo;
+import dev.holdfast.protocol.http.VersionedAction;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one door the UI (and the headless agent) uses: sign in and out, switch user, send,
+ * type, take, transfer, close, and the supervisor operations. State comes out as an
+ * observable status and typed updates, delivered on the core thread; failures come back as
+ * failed futures carrying an {@code ApiException} or {@code JournalException} with plain
+ * words, never as exceptions thrown across threads.
+ *
+ * <p>Threading: the core scheduler's single thread owns every field marked "core"; HTTP runs on
+ * the IO pool; the journal is thread-safe, so reads from the UI thread are allowed.
+ */
+public final class AgentSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentSession.class);
+
+    private final URI server;
+    private final Path dataDir;
+    private final Clock clock;
+    private final Scheduler core;
+    private final Transport transport;
+    private final PlatformApi api;
+    private final ExecutorService io;
+    private final boolean ownsExecutors;
+    private final Observable<SessionStatus> status = new Observable<>(new SessionStatus.SignedOut());
+    private final List<Consumer<SessionUpdate>> listeners = new CopyOnWriteArrayList<>();
+
+    // Written on the core thread; volatile because the IO pool and the UI thread read them.
+    private volatile String user;
+    private volatile Journal journal;
+    private volatile TokenKeeper tokens;
+    private volatile SendQueue sendQueue;
+    private volatile PlatformConnection connection;
+
+    public AgentSession(URI server, Path dataDir, Clock clock) {
+        this(server, dataDir, clock, new ExecutorScheduler(clock), new JavaWebSocketTransport(),
+                new PlatformApi(server), Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "holdfast-io");
+                    t.setDaemon(true);
+                    return t;
+                }), true);
+    }
+
+    public AgentSession(URI server, Path dataDir, Clock clock, Scheduler core, Transport transport, PlatformApi api,
+                        ExecutorService io, boolean ownsExecutors) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.core = core;
+        this.transport = transport;
+        this.api = api;
+        this.io = io;
+        this.ownsExecutors = ownsExecutors;
+    }
+
+    public Observable<SessionStatus> status() {
+        return status;
+    }
+
+    /** Listeners run on the core thread, in order; keep them short (the UI hops to its own thread). */
+    public Cancellable subscribe(Consumer<SessionUpdate> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void publish(SessionUpdate update) {
+        for (Consumer<SessionUpdate> l : listeners) {
+            try {
+                l.accept(update);
+            } catch (RuntimeException e) {
+                LOG.warn("a session listener failed", e);
+            }
+        }
+    }
+
+    // ---- signing in and out ---------------------------------------------------------------
+
+    /**
+     * Signs in (or back in after a soft sign-out). Opens this user's journal, keeps its device
+     * id, then connects; unsent messages go out once the connection is live.
+     */
+    public CompletableFuture<UserInfo> signIn(String username, char[] password) {
+        CompletableFuture<UserInfo> result = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                Journal j = journalFor(username);
+                TokenResponse t;
+                try {
+                    t = api.login(username, password, j.deviceId());
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
+                core.execute(() -> {
+                    try {
+                        start(j, t);
+                        result.complete(t.user());
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** The journal of this user on this platform; another user's journal is closed first. */
+    private synchronized Journal journalFor(String username) {
+        Journal current = journal;
+        if (current != null && username.equals(user)) {
+            return current;
+        }
+        if (current != null) {
+            stopOnCore().join();
+        }
+        Journal opened = SqliteJournal.open(JournalLocation.fileFor(dataDir, server, username), clock);
+        journal = opened;
+        user = username;
+        return opened;
+    }
+
+    private void start(Journal j, TokenResponse t) {
+        if (tokens != null && connection != null) {
+            // Back from a soft sign-out: same journal, same device, fresh tokens.
+            tokens.adopt(t);
+            status.set(new SessionStatus.Connecting());
+            connection.resume();
+            return;
+        }
+        tokens = new TokenKeeper(api, j);
+        tokens.adopt(t);
+        PlatformConnection[] holder = new PlatformConnection[1];
+        sendQueue = new SendQueue(j, core, clock, this::publish,
+                frame -> holder[0] != null && holder[0].send(frame));
+        SyncEngine[] engineHolder = new SyncEngine[1];
+        RecoveryService recovery = new RecoveryService(api, j, tokens, io, core, update -> {
+            engineHolder[0].onRecoveryUpdate(update);
+            publish(update);
+        }, clock);
+        SyncEngine engine = new SyncEngine(j, tokens, api, recovery, sendQueue, io, core, this::publish, clock,
+                status);
+        engineHolder[0] = engine;
+        connection = new PlatformConnection(webSocketUri(server), transport, core, clock, new SecureRandom(), engine);
+        holder[0] = connection;
+        engine.attach(connection);
+        j.log(clock.millis(), "auth", "signed in as " + user);
+        connection.start();
+    }
+
+    static URI webSocketUri(URI server) {
+        String base = server.toString().replaceFirst("/+$", "");
+        return URI.create(base.replaceFirst("^http", "ws") + "/v1/ws");
+    }
+
+    /**
+     * Signs out. By default the journal (conversations, drafts, unsent messages) stays on this
+     * computer for the next sign-in; with {@code eraseLocalCopy} it is deleted.
+     */
+    public CompletableFuture<Void> signOut(boolean eraseLocalCopy) {
+        return stopOnCore().thenRunAsync(() -> {
+            Journal j;
+            synchronized (this) {
+                j = journal;
+                journal = null;
+            }
+            if (j == null) {
+                return;
+            }
+            Optional<String> refresh = j.refreshToken();
+            j.forgetRefreshToken();
+            j.close();
+            refresh.ifPresent(r -> {
+                try {
+                    api.logout(r);
+                } catch (RuntimeException e) {
+                    LOG.info("logout could not reach the platform; the refresh token expires on its own");
+                }
+            });
+            if (eraseLocalCopy) {
+                erase(JournalLocation.fileFor(dataDir, server, user));
+            }
+            status.set(new SessionStatus.SignedOut());
+            core.execute(() -> publish(new SessionUpdate.StatusChanged(new SessionStatus.SignedOut())));
+        }, io);
+    }
+
+    private CompletableFuture<Void> stopOnCore() {
+        return onCore(() -> {
+            if (connection != null) {
+                connection.stop();
+            }
+            if (sendQueue != null) {
+                sendQueue.hold();
+            }
+            connection = null;
+            sendQueue = null;
+            tokens = null;
+            return null;
+        });
+    }
+
+    private static void erase(Path journalFile) {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            try {
+                Files.deleteIfExists(journalFile.resolveSibling(journalFile.getFileName() + suffix));
+            } catch (IOException e) {
+                LOG.warn("could not erase {}: {}", journalFile, e.toString());
+            }
+        }
+    }
+
+    // ---- agent operations -----------------------------------------------------------------
+
+    /** Journals the message (durable when the future completes), then sends it when it can. */
+    public CompletableFuture<OutboxEntry> send(String conversationId, String text) {
+        return onCore(() -> requireSendQueue().compose(conversationId, text));
+    }
+
+    public CompletableFuture<Void> retry(String clientMessageId) {
+        return onCore(() -> {
+            requireSendQueue().retry(clientMessageId);
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> discard(String clientMessageId) {
+        return onCore(() -> {
+            requireSendQueue().discard(clientMessageId);
+            return null;
+        });
+    }
+
+    public void typing(String conversationId, boolean active) {
+        core.execute(() -> {
+            if (connection != null) {
+                connection.send(new ClientFrame.Typing(conversationId, active));
+            }
+        });
+    }
+
+    public void setPresence(Presence presence) {
+        core.execute(() -> {
+            if (connection != null) {
+                connection.send(new ClientFrame.SetPresence(presence));
+            }
+        });
+    }
+
+    public CompletableFuture<ConversationSummary> accept(String conversationId, long version) {
+        return act(() -> api.accept(tokens.accessToken(), conversationId, new VersionedAction(version, null, null)));
+    }
+
+    public CompletableFuture<ConversationSummary> transfer(String conversationId, long version, String toAgent,
+                                                           String reason) {
+        return act(() -> api.transfer(tokens.accessToken(), conversationId,
+                new VersionedAction(version, toAgent, reason)));
+    }
+
+    public CompletableFuture<ConversationSummary> close(String conversationId, long version, String reason) {
+        return act(() -> api.close(tokens.accessToken(), conversationId, new VersionedAction(version, null, reason)));
+    }
+
+    public CompletableFuture<ConversationSummary> reopen(String conversationId, long version, String toAgent) {
+        return act(() -> api.reopen(tokens.accessToken(), conversationId, new VersionedAction(version, toAgent, null)));
+    }
+
+    public CompletableFuture<ConversationSummary> reassign(String conversationId, long version, String toAgent) {
+        return act(() -> api.reassign(tokens.accessToken(), conversationId,
+                new VersionedAction(version, toAgent, null)));
+    }
+
+    public CompletableFuture<List<ConversationSummary>> conversations(String scope) {
+        return onIo(() -> api.conversations(tokens.accessToken(), scope).conversations());
+    }
+
+    public CompletableFuture<List<AgentInfo>> agents() {
+        return onIo(() -> api.agents(tokens.accessToken()).agents());
+    }
+
+    /** Runs a state change over HTTP, then records the answer in the journal. */
+    private CompletableFuture<ConversationSummary> act(Supplier<ConversationSummary> call) {
+        return onIo(call).thenApplyAsync(summary -> {
+            journal.upsertConversation(summary);
+            publish(new SessionUpdate.ConversationChanged(summary));
+            return summary;
+        }, core::execute);
+    }
+
+    // ---- reading the journal (any thread) ---------------------------------------------------
+
+    public String user() {
+        return user;
+    }
+
+    public Optional<Journal> journal() {
+        return Optional.ofNullable(journal);
+    }
+
+    public List<ConversationSummary> heldConversations() {
+        Journal j = journal;
+        return j == null ? List.of() : j.conversations();
+    }
+
+    public List<ConversationEvent> history(String conversationId, long afterSeq, int limit) {
+        Journal j = journal;
+        return j == null ? List.of() : j.events(conversationId, afterSeq, limit);
+    }
+
+    public List<OutboxEntry> unsent() {
+        Journal j = journal;
+        return j == null ? List.of() : j.pending();
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------
+
+    private SendQueue requireSendQueue() {
+        if (sendQueue == null) {
+            throw new IllegalStateException("not signed in");
+        }
+        return sendQueue;
+    }
+
+    private <T> CompletableFuture<T> onCore(Supplier<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        core.execute(() -> {
+            try {
+                f.complete(work.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    private <T> CompletableFuture<T> onIo(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (tokens == null) {
+                throw new IllegalStateException("not signed in");
+            }
+            return work.get();
+        }, io);
+    }
+
+    @Override
+    public void close() {
+        stopOnCore().join();
+        Journal j = journal;
+        if (j != null) {
+            j.close();
+        }
+        if (ownsExecutors) {
+            io.shutdownNow();
+            if (core instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.debug("closing the core scheduler: {}", e.toString());
+                }
+            }
+        }
+    }
+}

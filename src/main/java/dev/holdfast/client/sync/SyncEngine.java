@@ -1,0 +1,273 @@
+package dev.holdfast.client.sync;
+
+import dev.holdfast.client.api.ApiException;
+import dev.holdfast.client.api.PlatformApi;
+import dev.holdfast.client.common.Observable;
+import dev.holdfast.client.common.Problem;
+import dev.holdfast.client.common.Scheduler;
+import dev.holdfast.client.connection.ConnectionState;
+import dev.holdfast.client.connection.PlatformConnection;
+import dev.holdfast.client.journal.Journal;
+import dev.holdfast.client.status.SessionStatus;
+import dev.holdfast.client.status.SessionUpdate;
+import dev.holdfast.client.status.Updates;
+import dev.holdfast.protocol.ClientFrame;
+import dev.holdfast.protocol.ConversationEvent;
+import dev.holdfast.protocol.ErrorCode;
+import dev.holdfast.protocol.Limits;
+import dev.holdfast.protocol.ServerFrame;
+import dev.holdfast.protocol.http.EventPage;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the desk does with the platform's frames: every event goes into the journal before the
+ * cursor moves; a gap is backfilled over HTTP; an expired token is refreshed silently; a new
+ * epoch runs the recovery before anything is sent. Runs on the core thread; all fields are
+ * owned by it except where noted.
+ */
+public final class SyncEngine implements PlatformConnection.Handler {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final Journal journal;
+    private final TokenKeeper tokens;
+    private final PlatformApi api;
+    private final RecoveryService recovery;
+    private final SendQueue sendQueue;
+    private final Executor io;
+    private final Scheduler core;
+    private final Updates updates;
+    private final Clock clock;
+    private final Observable<SessionStatus> status;
+
+    private PlatformConnection connection;
+    /** Conversations with a backfill running, so a burst of out-of-order events asks once. */
+    private final Set<String> backfilling = new HashSet<>();
+    private boolean recovering;
+
+    public SyncEngine(Journal journal, TokenKeeper tokens, PlatformApi api, RecoveryService recovery,
+                      SendQueue sendQueue, Executor io, Scheduler core, Updates updates, Clock clock,
+                      Observable<SessionStatus> status) {
+        this.journal = journal;
+        this.tokens = tokens;
+        this.api = api;
+        this.recovery = recovery;
+        this.sendQueue = sendQueue;
+        this.io = io;
+        this.core = core;
+        this.updates = updates;
+        this.clock = clock;
+        this.status = status;
+    }
+
+    public void attach(PlatformConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public ClientFrame.Hello hello() {
+        return new ClientFrame.Hello(Limits.PROTOCOL_VERSION, tokens.accessToken(), journal.deviceId(),
+                journal.epoch().orElse(null), journal.sessionId().filter(s -> !s.isBlank()).orElse(null),
+                journal.cursors());
+    }
+
+    @Override
+    public void onWelcome(ServerFrame.Welcome welcome) {
+        if (journal.epoch().isEmpty()) {
+            journal.saveEpoch(welcome.epoch());
+        }
+        journal.saveSessionId(welcome.sessionId());
+        journal.log(clock.millis(), "connection", welcome.resumed() ? "reconnected; session resumed"
+                : "connected; new session");
+    }
+
+    @Override
+    public void onFrame(ServerFrame frame) {
+        if (frame instanceof ServerFrame.Event e) {
+            apply(e.event().conversationId(), List.of(e.event()));
+        } else if (frame instanceof ServerFrame.Conversation c) {
+            journal.upsertConversation(c.conversation());
+            updates.publish(new SessionUpdate.ConversationChanged(c.conversation()));
+            if (!c.recent().isEmpty()) {
+                apply(c.conversation().id(), c.recent());
+            }
+        } else if (frame instanceof ServerFrame.Ack a) {
+            sendQueue.acknowledged(a);
+            if (a.event() != null) {
+                updates.publish(new SessionUpdate.EventsApplied(a.conversationId(), List.of(a.event())));
+            }
+        } else if (frame instanceof ServerFrame.Error err) {
+            if (!sendQueue.refused(err)) {
+                LOG.info("platform says {}: {}", err.code(), err.message());
+                if (err.code() == ErrorCode.SESSION_UNKNOWN || err.code() == ErrorCode.CURSOR_TOO_OLD) {
+                    journal.log(clock.millis(), "sync", err.code() == ErrorCode.SESSION_UNKNOWN
+                            ? "the platform restarted; catching up from the journal's cursors"
+                            : "history too far behind for " + err.conversationId() + "; took a snapshot");
+                }
+            }
+        } else if (frame instanceof ServerFrame.TypingNotice t) {
+            updates.publish(new SessionUpdate.TypingChanged(t.conversationId(), t.author(), t.active()));
+        } else if (frame instanceof ServerFrame.Synced s) {
+            setStatus(new SessionStatus.Live(s.epoch()));
+            sendQueue.open();
+        }
+    }
+
+    private void apply(String conversationId, List<ConversationEvent> events) {
+        long before = journal.cursor(conversationId);
+        long cursor = journal.applyEvents(conversationId, events);
+        updates.publish(new SessionUpdate.EventsApplied(conversationId, events));
+        long highest = events.stream().mapToLong(ConversationEvent::seq).max().orElse(cursor);
+        if (highest > cursor && before > 0) {
+            backfill(conversationId, cursor);
+        }
+    }
+
+    /** Fetches what lies between the cursor and what arrived; HTTP off the core thread. */
+    private void backfill(String conversationId, long fromCursor) {
+        if (!backfilling.add(conversationId)) {
+            return;
+        }
+        String token = tokens.accessToken();
+        io.execute(() -> {
+            try {
+                long after = fromCursor;
+                while (true) {
+                    EventPage page = api.eventsAfter(token, conversationId, after, Limits.MAX_PAGE_EVENTS);
+                    if (page.events().isEmpty()) {
+                        break;
+                    }
+                    List<ConversationEvent> events = page.events();
+                    after = events.get(events.size() - 1).seq();
+                    core.execute(() -> {
+                        journal.applyEvents(conversationId, events);
+                        updates.publish(new SessionUpdate.EventsApplied(conversationId, events));
+                    });
+                    if (!page.hasMore()) {
+                        break;
+                    }
+                }
+            } catch (ApiException e) {
+                LOG.info("backfill of {} failed ({}); the next reconnect catches up", conversationId, e.getMessage());
+            } finally {
+                core.execute(() -> backfilling.remove(conversationId));
+            }
+        });
+    }
+
+    @Override
+    public PlatformConnection.Decision onRejected(ServerFrame.Error error, int closeCode) {
+        sendQueue.hold();
+        switch (error.code()) {
+            case TOKEN_EXPIRED, UNAUTHENTICATED -> {
+                refreshThenResume();
+                return PlatformConnection.Decision.PAUSE;
+            }
+            case EPOCH_CHANGED -> {
+                startRecovery(journal.epoch().orElse(null), error.epoch());
+                return PlatformConnection.Decision.PAUSE;
+            }
+            case UNSUPPORTED_VERSION -> {
+                setStatus(new SessionStatus.Failed(new Problem(Problem.Kind.FATAL,
+                        "This version of Holdfast is too old for the platform; please update it.",
+                        error.message())));
+                return PlatformConnection.Decision.STOP;
+            }
+            default -> {
+                return PlatformConnection.Decision.RECONNECT_WITH_BACKOFF;
+            }
+        }
+    }
+
+    private void refreshThenResume() {
+        if (!tokens.hasRefreshToken()) {
+            needsPassword("Your session ended. Please sign in again.");
+            return;
+        }
+        io.execute(() -> {
+            try {
+                tokens.refresh();
+                core.execute(() -> {
+                    journal.log(clock.millis(), "auth", "access token refreshed");
+                    connection.resume();
+                });
+            } catch (ApiException e) {
+                if (e.unreachable() || e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.RATE_LIMITED) {
+                    // The platform is away; reconnecting will try the refresh again.
+                    core.execute(connection::resume);
+                } else {
+                    core.execute(() -> needsPassword("Your session ended. Please sign in again."));
+                }
+            } catch (RuntimeException e) {
+                core.execute(() -> needsPassword("Your session ended. Please sign in again."));
+            }
+        });
+    }
+
+    private void startRecovery(String oldEpoch, String newEpoch) {
+        if (recovering) {
+            return;
+        }
+        recovering = true;
+        setStatus(new SessionStatus.Recovering(0, 0));
+        recovery.recover(oldEpoch, newEpoch, () -> {
+            recovering = false;
+            connection.resume();
+        }, e -> {
+            recovering = false;
+            if (e instanceof ApiException api && api.code() == ErrorCode.UNAUTHENTICATED) {
+                needsPassword("Your session ended while the platform restarted. Please sign in again.");
+            } else {
+                // Reconnecting brings EPOCH_CHANGED again, and with it another attempt.
+                connection.resume();
+            }
+        });
+    }
+
+    /** Follows recovery progress into the status line. */
+    public void onRecoveryUpdate(SessionUpdate update) {
+        if (update instanceof SessionUpdate.RecoveryStarted s) {
+            setStatus(new SessionStatus.Recovering(0, s.total()));
+        } else if (update instanceof SessionUpdate.RecoveryProgress p) {
+            setStatus(new SessionStatus.Recovering(p.done(), p.total()));
+        }
+    }
+
+    private void needsPassword(String reason) {
+        journal.log(clock.millis(), "auth", "signed out softly: " + reason);
+        setStatus(new SessionStatus.NeedsPassword(reason));
+    }
+
+    @Override
+    public void onState(ConnectionState state) {
+        if (!(state instanceof ConnectionState.Live)) {
+            sendQueue.hold();
+        }
+        if (status.get() instanceof SessionStatus.NeedsPassword || status.get() instanceof SessionStatus.Failed
+                || recovering) {
+            return;
+        }
+        if (state instanceof ConnectionState.Connecting) {
+            setStatus(new SessionStatus.Connecting());
+        } else if (state instanceof ConnectionState.Reconnecting r) {
+            // A blip is "reconnecting"; a platform gone for several attempts, or unsent work, is "offline".
+            int unsent = journal.pending().size();
+            setStatus(r.attempt() >= 3 || unsent > 0 ? new SessionStatus.Offline(r.nextAttemptAt(), unsent)
+                    : new SessionStatus.Reconnecting(r.nextAttemptAt(), r.attempt()));
+        } else if (state instanceof ConnectionState.Stopped || state instanceof ConnectionState.Idle) {
+            setStatus(new SessionStatus.SignedOut());
+        }
+    }
+
+    private void setStatus(SessionStatus next) {
+        if (!next.equals(status.get())) {
+            status.set(next);
+            updates.publish(new SessionUpdate.StatusChanged(next));
+        }
+    }
+}
