@@ -1,5 +1,7 @@
 package dev.holdfast.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One entry of a conversation's log. {@code seq} is gap-free per conversation and assigned by the
  * platform; {@code id} is the platform's id for the event; {@code receipt} is the platform's
@@ -38,6 +40,7 @@ public record ConversationEvent(
         }
     }
 
+    @JsonIgnore
     public boolean isMessage() {
         return kind == EventKind.MESSAGE;
     }
