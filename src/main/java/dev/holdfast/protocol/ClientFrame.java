@@ -23,7 +23,7 @@ public sealed interface ClientFrame {
     record Hello(int protocol, String token, String deviceId, String epoch, String sessionId,
                  Map<String, Long> cursors) implements ClientFrame {
         public Hello {
-            Require.atLeast(protocol, 1, "protocol");
+            // Any version number decodes, so that the platform can answer UNSUPPORTED_VERSION.
             Require.text(token, "token", 4096);
             Require.text(deviceId, "deviceId", Limits.MAX_ID_CHARS);
             cursors = Require.map(cursors);

@@ -1,0 +1,32 @@
+package dev.holdfast.app;
+
+import dev.holdfast.platform.Platform;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code java -jar holdfast.jar <command> [options]}. */
+@Command(name = "holdfast", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Holdfast: a desk for customer-chat agents that loses nothing, and its reference platform.",
+        subcommands = {PlatformCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public void run() {
+        commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"holdfast " + Platform.version()};
+        }
+    }
+}
