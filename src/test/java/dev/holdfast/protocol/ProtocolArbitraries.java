@@ -210,7 +210,7 @@ final class ProtocolArbitraries {
     static Arbitrary<ClientFrame.Hello> hellos() {
         Arbitrary<Map<String, Long>> cursors = Arbitraries.maps(id(), Arbitraries.longs().greaterOrEqual(0))
                 .ofMaxSize(5);
-        return Combinators.combine(Arbitraries.integers().greaterOrEqual(1), text(4096), id(), optionalId(),
+        return Combinators.combine(Arbitraries.integers(), text(4096), id(), optionalId(),
                         optionalId(), cursors.injectNull(0.1))
                 .as(ClientFrame.Hello::new);
     }

@@ -180,6 +180,64 @@ class WireRoundTripTest {
         Statistics.label("body").coverage(c -> HTTP_RECORDS.forEach(t -> c.check(t.getName()).count(n -> n > 0)));
     }
 
+    @Property(tries = 200)
+    void framesHaveExactlyTheRecordsFields(@ForAll("clientFrames") ClientFrame client,
+                                           @ForAll("serverFrames") ServerFrame server) throws Exception {
+        assertExactShape(client, Wire.mapper().readTree(Wire.encode(client)));
+        assertExactShape(server, Wire.mapper().readTree(Wire.encode(server)));
+    }
+
+    @Property(tries = 300)
+    void bodiesHaveExactlyTheRecordsFields(@ForAll("httpBodies") Record body) throws Exception {
+        assertExactShape(body, Wire.mapper().readTree(Wire.encode(body)));
+    }
+
+    /**
+     * The records are the JSON shapes: an object has exactly the record's non-null components
+     * (plus "type" for a frame), all the way down. Catches helper methods that Jackson would
+     * otherwise serialize as properties (a getter-like {@code isX()} becomes "x").
+     */
+    private static void assertExactShape(Object value, JsonNode node) throws Exception {
+        if (value instanceof Record record) {
+            if (!node.isObject()) {
+                throw new AssertionError(value.getClass().getSimpleName() + " is not a JSON object: " + node);
+            }
+            Map<String, Object> expected = new java.util.LinkedHashMap<>();
+            if (value instanceof ClientFrame || value instanceof ServerFrame) {
+                expected.put("type", null);
+            }
+            for (var component : record.getClass().getRecordComponents()) {
+                Object v = component.getAccessor().invoke(record);
+                if (v != null) {
+                    expected.put(component.getName(), v);
+                }
+            }
+            java.util.Set<String> actual = new java.util.HashSet<>();
+            node.fieldNames().forEachRemaining(actual::add);
+            if (!actual.equals(expected.keySet())) { // AssertJ only on failure: this runs for every nested value
+                assertThat(actual).as("fields of %s", value.getClass().getSimpleName())
+                        .containsExactlyInAnyOrderElementsOf(expected.keySet());
+            }
+            for (var e : expected.entrySet()) {
+                if (e.getValue() != null) {
+                    assertExactShape(e.getValue(), node.get(e.getKey()));
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            assertThat(node.isArray()).isTrue();
+            assertThat(node.size()).isEqualTo(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                assertExactShape(list.get(i), node.get(i));
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            assertThat(node.isObject()).isTrue();
+            assertThat(node.size()).isEqualTo(map.size());
+            for (var e : map.entrySet()) {
+                assertExactShape(e.getValue(), node.get((String) e.getKey()));
+            }
+        }
+    }
+
     /** Through bytes, as an HTTP body travels. */
     private static Object roundTripBody(Object value) {
         byte[] bytes = Wire.encodeBytes(value);
