@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code java -jar holdfast.jar <command> [options]}. */
 @Command(name = "holdfast", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Holdfast: a desk for customer-chat agents that loses nothing, and its reference platform.",
-        subcommands = {PlatformCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PlatformCommand.class, AgentCommand.class, JournalCommand.class, HashPasswordCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
