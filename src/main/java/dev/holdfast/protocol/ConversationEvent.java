@@ -8,8 +8,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * signature over the event (see {@link ReceiptFields}) that lets a client restore it later.
  *
  * <p>Fields that do not apply to a kind are null: {@code text}, {@code clientMessageId} and
- * {@code deviceId} for messages; {@code assignee} for assigned, transferred and reopened;
- * {@code reason} for closed, queued and transferred; {@code customer} for opened.
+ * {@code deviceId} for messages; {@code assignee} for assigned, transferred, reopened and
+ * restored; {@code reason} where a person or the platform gave one (routing, transfer, close,
+ * reopen, queue, restore); {@code customer} for opened.
  */
 public record ConversationEvent(
         String id,

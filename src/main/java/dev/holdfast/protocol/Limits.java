@@ -20,7 +20,7 @@ public final class Limits {
     public static final int MAX_ID_CHARS = 128;
     /** The client should ping this often. */
     public static final int HEARTBEAT_SECONDS = 15;
-    /** The platform closes a socket that sent nothing for this long. */
+    /** The transport closes a socket with no traffic either way for this long (close code 1001). */
     public static final int IDLE_TIMEOUT_SECONDS = 45;
     /** Most events one page of history returns. */
     public static final int MAX_PAGE_EVENTS = 500;

@@ -57,9 +57,10 @@ public sealed interface ServerFrame {
     }
 
     /**
-     * A conversation's state, with its most recent events: sent when one becomes visible to the
-     * receiver without a cursor (newly assigned, queued, or after CURSOR_TOO_OLD), and whenever
-     * a queued conversation changes, so that every agent's queue view stays current.
+     * A conversation's state, with events to merge by id: sent when one becomes visible to the
+     * receiver without a cursor (newly assigned, queued, or after CURSOR_TOO_OLD), whenever a
+     * queued conversation changes (no events), and after a restore or a restart rebuilt its log
+     * (events from the lowest changed seq; an event may come back with a new seq).
      */
     record Conversation(ConversationSummary conversation, List<ConversationEvent> recent)
             implements ServerFrame {

@@ -189,7 +189,7 @@ public final class AgentActions {
     public ServerFrame.Ack send(AccessClaims claims, String deviceId, String conversationId, String clientMessageId,
                                 String text) {
         return store.locked(() -> {
-            ConversationEvent earlier = store.sentMessage(deviceId, clientMessageId);
+            ConversationEvent earlier = store.sentMessage(claims.userId(), deviceId, clientMessageId);
             if (earlier != null) {
                 if (earlier.conversationId().equals(conversationId) && earlier.text().equals(text)) {
                     return new ServerFrame.Ack(clientMessageId, conversationId, earlier, null);

@@ -148,8 +148,10 @@ public final class Conversation {
             createdAt = e.at();
             queuedAt = e.at();
         }
-        lastActivityAt = Math.max(lastActivityAt, e.at());
-        lastActivityBy = e.author().kind();
+        if (e.at() >= lastActivityAt) {
+            lastActivityAt = e.at();
+            lastActivityBy = e.author().kind();
+        }
         switch (e.kind()) {
             case OPENED -> {
                 openedCustomer = e.customer();

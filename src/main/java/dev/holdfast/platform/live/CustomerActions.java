@@ -85,7 +85,7 @@ public final class CustomerActions {
         return store.locked(() -> {
             String customerId = claims.customer().id();
             String conversationId = claims.conversationId();
-            ConversationEvent earlier = store.sentMessage(customerId, clientMessageId);
+            ConversationEvent earlier = store.sentMessage(customerId, customerId, clientMessageId);
             if (earlier != null) {
                 return repeat(earlier.conversationId(), earlier.text(), conversationId, clientMessageId, text,
                         new ServerFrame.Ack(clientMessageId, conversationId, earlier, null));

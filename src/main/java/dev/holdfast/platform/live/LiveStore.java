@@ -80,7 +80,7 @@ public final class LiveStore {
             c.putAll(snap.events().getOrDefault(id, List.of()));
             for (PendingMessage p : snap.pending().getOrDefault(id, List.of())) {
                 c.pending().add(p);
-                held.put(key(p.customerId(), p.clientMessageId()), p);
+                held.put(key(p.customerId(), p.customerId(), p.clientMessageId()), p);
             }
             c.events().forEach(this::index);
             conversations.put(id, c);
@@ -167,32 +167,33 @@ public final class LiveStore {
         return c;
     }
 
-    static String key(String deviceId, String clientMessageId) {
-        return deviceId + "\n" + clientMessageId;
+    /** Dedup key: who sent it, from which device, under which client message id. */
+    static String key(String authorId, String deviceId, String clientMessageId) {
+        return authorId + "\n" + deviceId + "\n" + clientMessageId;
     }
 
-    ConversationEvent sentMessage(String deviceId, String clientMessageId) {
-        return sent.get(key(deviceId, clientMessageId));
+    ConversationEvent sentMessage(String authorId, String deviceId, String clientMessageId) {
+        return sent.get(key(authorId, deviceId, clientMessageId));
     }
 
     PendingMessage heldMessage(String customerId, String clientMessageId) {
-        return held.get(key(customerId, clientMessageId));
+        return held.get(key(customerId, customerId, clientMessageId));
     }
 
     void hold(Conversation c, PendingMessage p) {
         persistence.savePending(c.id(), p);
         c.pending().add(p);
-        held.put(key(p.customerId(), p.clientMessageId()), p);
+        held.put(key(p.customerId(), p.customerId(), p.clientMessageId()), p);
     }
 
     void forgetHeld(Conversation c) {
-        c.pending().forEach(p -> held.remove(key(p.customerId(), p.clientMessageId())));
+        c.pending().forEach(p -> held.remove(key(p.customerId(), p.customerId(), p.clientMessageId())));
         c.pending().clear();
     }
 
     void index(ConversationEvent e) {
         if (e.isMessage() && e.deviceId() != null && e.clientMessageId() != null) {
-            sent.put(key(e.deviceId(), e.clientMessageId()), e);
+            sent.put(key(e.author().id(), e.deviceId(), e.clientMessageId()), e);
         }
     }
 
@@ -235,7 +236,7 @@ public final class LiveStore {
         persistence.replaceConversation(c.id(), log, meta);
         c.events().forEach(e -> {
             if (e.isMessage() && e.deviceId() != null) {
-                sent.remove(key(e.deviceId(), e.clientMessageId()));
+                sent.remove(key(e.author().id(), e.deviceId(), e.clientMessageId()));
             }
         });
         c.cutFrom(Long.MIN_VALUE);
@@ -272,10 +273,13 @@ public final class LiveStore {
     void announceRebuilt(Conversation c, long fromSeq) {
         ServerFrame.Conversation frame = new ServerFrame.Conversation(c.summary(),
                 c.after(fromSeq - 1, Integer.MAX_VALUE));
-        connections.toUser(c.assignee(), frame);
+        ServerFrame queueFrame = c.status() == ConversationStatus.QUEUED
+                ? new ServerFrame.Conversation(c.summary(), List.of()) : null;
         for (Connection conn : connections.agentConnections()) {
-            if (conn.role().oversees() && !conn.userId().equals(c.assignee())) {
+            if (conn.userId().equals(c.assignee()) || conn.role().oversees()) {
                 conn.send(frame);
+            } else if (queueFrame != null) {
+                conn.send(queueFrame);
             }
         }
         connections.toCustomer(c.id(), frame);

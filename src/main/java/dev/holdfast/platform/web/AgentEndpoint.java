@@ -39,9 +39,13 @@ final class AgentEndpoint extends SocketEndpoint<AccessClaims> {
     }
 
     @Override
+    void seen(Peer<AccessClaims> peer) {
+        agents.seen(peer.socket);
+    }
+
+    @Override
     void handle(Peer<AccessClaims> peer, ClientFrame frame) {
         AccessClaims claims = peer.claims;
-        agents.seen(peer.socket);
         if (frame instanceof ClientFrame.Send s) {
             peer.socket.send(agents.send(claims, peer.hello.deviceId(), s.conversationId(), s.clientMessageId(),
                     s.text()));

@@ -67,8 +67,6 @@ public final class PlatformServer implements AutoCloseable {
                 error(ctx, ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
             }
         });
-        app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> error(ctx, ErrorCode.BAD_REQUEST,
-                "method " + ctx.method() + " not allowed on " + ctx.path(), null));
         app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> {
             if (ctx.result() == null || !ctx.result().startsWith("{")) {
                 error(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "request body too large", null);

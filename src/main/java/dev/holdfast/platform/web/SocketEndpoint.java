@@ -61,6 +61,10 @@ abstract class SocketEndpoint<C> {
 
     abstract void disconnected(OutboundSocket socket, C claims);
 
+    /** Any frame after hello is a sign of life. */
+    void seen(Peer<C> peer) {
+    }
+
     abstract String describe(C claims);
 
     abstract Logger log();
@@ -99,7 +103,10 @@ abstract class SocketEndpoint<C> {
             ClientFrame frame = Wire.decodeClientFrame(text);
             if (peer.claims == null) {
                 hello(peer, frame);
-            } else if (frame instanceof ClientFrame.Ping p) {
+                return;
+            }
+            seen(peer);
+            if (frame instanceof ClientFrame.Ping p) {
                 peer.socket.send(new ServerFrame.Pong(p.nonce(), System.currentTimeMillis()));
             } else if (frame instanceof ClientFrame.Hello) {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "hello was already received on this connection");

@@ -18,7 +18,7 @@ public record RestoreResponse(String epoch, List<Result> results) {
         @JsonProperty("merged") MERGED,
         /** The platform already had every uploaded event. */
         @JsonProperty("unchanged") UNCHANGED,
-        /** Nothing could be restored: no valid receipt, or the conversation restarted without it. */
+        /** Nothing could be restored: no valid receipt, or not the caller's conversation. */
         @JsonProperty("rejected") REJECTED
     }
 
