@@ -1,6 +1,7 @@
 package dev.holdfast.client.session;
 
 import dev.holdfast.client.api.PlatformApi;
+import dev.holdfast.client.api.Scope;
 import dev.holdfast.client.common.Cancellable;
 import dev.holdfast.client.common.ExecutorScheduler;
 import dev.holdfast.client.common.Observable;
@@ -76,7 +77,7 @@ public final class AgentSession implements AutoCloseable {
     private volatile PlatformConnection connection;
 
     public AgentSession(URI server, Path dataDir, Clock clock) {
-        this(server, dataDir, clock, new ExecutorScheduler(clock), new JavaWebSocketTransport(),
+        this(server, dataDir, clock, new ExecutorScheduler(), new JavaWebSocketTransport(),
                 new PlatformApi(server), Executors.newCachedThreadPool(r -> {
                     Thread t = new Thread(r, "holdfast-io");
                     t.setDaemon(true);
@@ -313,7 +314,7 @@ public final class AgentSession implements AutoCloseable {
                 new VersionedAction(version, toAgent, null)));
     }
 
-    public CompletableFuture<List<ConversationSummary>> conversations(String scope) {
+    public CompletableFuture<List<ConversationSummary>> conversations(Scope scope) {
         return onIo(() -> api.conversations(tokens.accessToken(), scope).conversations());
     }
 
