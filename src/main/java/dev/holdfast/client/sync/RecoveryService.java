@@ -63,8 +63,9 @@ public final class RecoveryService {
 
     private void run(String oldEpoch, String newEpoch) {
         long started = clock.millis();
+        // Only what this desk holds history for; queue entries seen in passing carry no events.
         List<ConversationSummary> held = journal.conversations().stream()
-                .filter(c -> c.status() != ConversationStatus.CLOSED)
+                .filter(c -> c.status() != ConversationStatus.CLOSED && journal.cursor(c.id()) > 0)
                 .toList();
         int total = held.size();
         publish(new SessionUpdate.RecoveryStarted(oldEpoch, newEpoch, total));
@@ -87,8 +88,8 @@ public final class RecoveryService {
             done += items.size();
             publish(new SessionUpdate.RecoveryProgress(done, total));
         }
+        // The old session id stays: the platform answers SESSION_UNKNOWN and opens a new one.
         journal.saveEpoch(newEpoch);
-        journal.saveSessionId("");
         long millis = clock.millis() - started;
         journal.log(clock.millis(), "recovery", "restored " + done + " conversations in " + millis + " ms"
                 + (rejected > 0 ? "; the platform refused " + rejected + " events" : ""));

@@ -72,7 +72,7 @@ public final class SyncEngine implements PlatformConnection.Handler {
     @Override
     public ClientFrame.Hello hello() {
         return new ClientFrame.Hello(Limits.PROTOCOL_VERSION, tokens.accessToken(), journal.deviceId(),
-                journal.epoch().orElse(null), journal.sessionId().filter(s -> !s.isBlank()).orElse(null),
+                journal.epoch().orElse(null), journal.sessionId().orElse(null),
                 journal.cursors());
     }
 
