@@ -8,6 +8,7 @@ import dev.holdfast.client.common.Scheduler;
 import dev.holdfast.client.connection.ConnectionState;
 import dev.holdfast.client.connection.PlatformConnection;
 import dev.holdfast.client.journal.Journal;
+import dev.holdfast.client.journal.JournalException;
 import dev.holdfast.client.status.SessionStatus;
 import dev.holdfast.client.status.SessionUpdate;
 import dev.holdfast.client.status.Updates;
@@ -49,6 +50,8 @@ public final class SyncEngine implements PlatformConnection.Handler {
     /** Conversations with a backfill running, so a burst of out-of-order events asks once. */
     private final Set<String> backfilling = new HashSet<>();
     private boolean recovering;
+    private boolean retryAfterStorageFailure;
+    private static final java.time.Duration STORAGE_RETRY = java.time.Duration.ofSeconds(10);
 
     public SyncEngine(Journal journal, TokenKeeper tokens, PlatformApi api, RecoveryService recovery,
                       SendQueue sendQueue, Executor io, Scheduler core, Updates updates, Clock clock,
@@ -88,6 +91,34 @@ public final class SyncEngine implements PlatformConnection.Handler {
 
     @Override
     public void onFrame(ServerFrame frame) {
+        try {
+            handle(frame);
+        } catch (JournalException e) {
+            storageFailed(e);
+        }
+    }
+
+    /**
+     * The journal could not take a frame (a full disk, a read-only directory). Nothing already
+     * journaled is lost and the cursor did not move; the user is told, and a reconnect later
+     * replays from the cursor what could not be saved.
+     */
+    private void storageFailed(JournalException e) {
+        LOG.warn("journal write failed: {}", e.getMessage());
+        updates.publish(new SessionUpdate.ProblemRaised(new Problem(
+                e.kind() == JournalException.Kind.STORAGE_UNAVAILABLE ? Problem.Kind.NEEDS_USER : Problem.Kind.FATAL,
+                "Holdfast cannot save to this computer's disk. What you see is kept; new messages will appear "
+                        + "once there is space again.", e.getMessage())));
+        if (!retryAfterStorageFailure) {
+            retryAfterStorageFailure = true;
+            core.schedule(STORAGE_RETRY, () -> {
+                retryAfterStorageFailure = false;
+                connection.reconnectNow();
+            });
+        }
+    }
+
+    private void handle(ServerFrame frame) {
         if (frame instanceof ServerFrame.Event e) {
             apply(e.event().conversationId(), List.of(e.event()));
         } else if (frame instanceof ServerFrame.Conversation c) {
