@@ -1,6 +1,6 @@
 package dev.holdfast.client.connection;
 
-import dev.holdfast.client.common.Backoff;
+import dev.holdfast.protocol.Backoff;
 import dev.holdfast.client.common.Cancellable;
 import dev.holdfast.client.common.Scheduler;
 import dev.holdfast.protocol.ClientFrame;

@@ -1,6 +1,6 @@
 package dev.holdfast.client.sync;
 
-import dev.holdfast.client.common.Backoff;
+import dev.holdfast.protocol.Backoff;
 import dev.holdfast.client.common.Cancellable;
 import dev.holdfast.client.common.Scheduler;
 import dev.holdfast.client.journal.DeliveryState;

@@ -1,5 +1,6 @@
 package dev.holdfast.platform.sim;
 
+import dev.holdfast.protocol.Backoff;
 import java.util.Objects;
 
 /** What all simulated customers of one simulator share. */

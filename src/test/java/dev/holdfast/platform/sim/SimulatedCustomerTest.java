@@ -1,5 +1,6 @@
 package dev.holdfast.platform.sim;
 
+import dev.holdfast.protocol.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.holdfast.platform.sim.FakeCustomerTransport.FakeConnection;

@@ -1,18 +1,25 @@
-package dev.holdfast.platform.sim;
+package dev.holdfast.protocol;
 
 import java.time.Duration;
 import java.util.Random;
 
 /**
- * Full-jitter exponential backoff: the n-th consecutive retry (n from 0) waits a uniformly random
- * time in {@code [0, min(cap, base * 2^n)]}, so that many customers dropped at once do not all
- * come back at once.
+ * The protocol's reconnect policy, full-jitter exponential backoff: the n-th consecutive retry
+ * (n from 0) waits a uniformly random time in {@code [0, min(cap, base * 2^n)]}, so that many
+ * clients dropped at once do not all come back at once. Agents' desks and simulated customers
+ * use the same one (protocol.md, heartbeats and reconnection).
  */
 public final class Backoff {
-    public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(30));
+    public static final Duration DEFAULT_BASE = Duration.ofMillis(250);
+    public static final Duration DEFAULT_CAP = Duration.ofSeconds(30);
+    public static final Backoff DEFAULT = new Backoff(DEFAULT_BASE, DEFAULT_CAP);
 
     private final long baseMillis;
     private final long capMillis;
+
+    public Backoff() {
+        this(DEFAULT_BASE, DEFAULT_CAP);
+    }
 
     public Backoff(Duration base, Duration cap) {
         if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {

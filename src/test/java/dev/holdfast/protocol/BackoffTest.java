@@ -1,4 +1,4 @@
-package dev.holdfast.client.common;
+package dev.holdfast.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,5 +62,14 @@ class BackoffTest {
         assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> backoff.ceiling(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sameSeedSameDelays() {
+        Random a = new Random(9);
+        Random b = new Random(9);
+        for (int n = 0; n < 20; n++) {
+            assertThat(backoff.delay(n, a)).isEqualTo(backoff.delay(n, b));
+        }
     }
 }
