@@ -15,6 +15,7 @@ import dev.holdfast.client.status.Updates;
 import dev.holdfast.protocol.ClientFrame;
 import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ErrorCode;
+import dev.holdfast.protocol.EventKind;
 import dev.holdfast.protocol.Limits;
 import dev.holdfast.protocol.ServerFrame;
 import dev.holdfast.protocol.http.EventPage;
@@ -153,10 +154,20 @@ public final class SyncEngine implements PlatformConnection.Handler {
         long before = journal.cursor(conversationId);
         long cursor = journal.applyEvents(conversationId, events);
         updates.publish(new SessionUpdate.EventsApplied(conversationId, events));
+        for (ConversationEvent e : events) {
+            if (e.kind() == EventKind.CLOSED && e.seq() > before) {
+                journal.log(clock.millis(), "conversation", "conversation with " + conversationLabel(conversationId)
+                        + " closed by " + e.author().name() + ": " + e.reason());
+            }
+        }
         long highest = events.stream().mapToLong(ConversationEvent::seq).max().orElse(cursor);
         if (highest > cursor && before > 0) {
             backfill(conversationId, cursor);
         }
+    }
+
+    private String conversationLabel(String conversationId) {
+        return journal.conversation(conversationId).map(c -> c.customer().name()).orElse(conversationId);
     }
 
     /** Fetches what lies between the cursor and what arrived; HTTP off the core thread. */
@@ -278,6 +289,9 @@ public final class SyncEngine implements PlatformConnection.Handler {
     public void onState(ConnectionState state) {
         if (!(state instanceof ConnectionState.Live)) {
             sendQueue.hold();
+        }
+        if (state instanceof ConnectionState.Reconnecting r && status.get() instanceof SessionStatus.Live) {
+            journal.log(clock.millis(), "connection", "connection lost (" + r.reason() + "); reconnecting");
         }
         if (status.get() instanceof SessionStatus.NeedsPassword || status.get() instanceof SessionStatus.Failed
                 || recovering) {
