@@ -43,6 +43,10 @@ final class Migrations {
                             + " next_attempt_at INTEGER NOT NULL, reason TEXT, server_id TEXT,"
                             + " seq INTEGER NOT NULL DEFAULT 0)",
                     "CREATE INDEX outbox_unsent ON outbox (position) WHERE state <> 'SENT'",
+                    // Every outbox entry's conversation has a row (a placeholder until its summary comes),
+                    // inside the same statement: a message is journaled by one INSERT, one commit.
+                    "CREATE TRIGGER outbox_conversation AFTER INSERT ON outbox BEGIN"
+                            + " INSERT OR IGNORE INTO conversations (id) VALUES (NEW.conversation_id); END",
                     "CREATE TABLE drafts (conversation_id TEXT PRIMARY KEY, text TEXT NOT NULL,"
                             + " updated_at INTEGER NOT NULL)",
                     "CREATE TABLE log (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,"

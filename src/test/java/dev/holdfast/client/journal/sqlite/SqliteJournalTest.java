@@ -188,6 +188,15 @@ class SqliteJournalTest {
     }
 
     @Test
+    void aMessageToAnUnknownConversationMakesAPlaceholder() {
+        SqliteJournal journal = open();
+        journal.enqueue("c-new", "hello", 1);
+        assertThat(journal.cursors()).containsEntry("c-new", 0L);
+        assertThat(journal.conversations()).isEmpty();
+        assertThat(journal.verify().ok()).isTrue();
+    }
+
+    @Test
     void eventsOfAnUnknownConversationMakeAPlaceholderThatIsNotListedButHasACursor() {
         SqliteJournal journal = open();
         assertThat(journal.applyEvents(C1, messages(C1, 1, 2))).isEqualTo(2);
@@ -545,6 +554,8 @@ class SqliteJournalTest {
         try (Connection db = raw(file()); Statement s = db.createStatement()) {
             s.execute("INSERT INTO outbox (client_message_id, conversation_id, text, state, created_at, next_attempt_at)"
                     + " VALUES ('orphan', 'c-gone', 'x', 'QUEUED', 1, 1)");
+            // The schema gives every outbox entry a conversation row; a damaged or edited file may lose it.
+            s.execute("DELETE FROM conversations WHERE id = 'c-gone'");
             s.execute("UPDATE conversations SET cursor = 9 WHERE id = 'c-1'");
             s.execute("INSERT INTO conversations (id, cursor) VALUES ('c-empty', 4)");
         }
