@@ -77,7 +77,12 @@ public final class AgentSession implements AutoCloseable {
     private volatile PlatformConnection connection;
 
     public AgentSession(URI server, Path dataDir, Clock clock) {
-        this(server, dataDir, clock, new ExecutorScheduler(), new JavaWebSocketTransport(),
+        this(server, dataDir, clock, new JavaWebSocketTransport());
+    }
+
+    /** With its own core thread and IO pool, over the given WebSocket transport. */
+    public AgentSession(URI server, Path dataDir, Clock clock, Transport transport) {
+        this(server, dataDir, clock, new ExecutorScheduler(), transport,
                 new PlatformApi(server), Executors.newCachedThreadPool(r -> {
                     Thread t = new Thread(r, "holdfast-io");
                     t.setDaemon(true);
