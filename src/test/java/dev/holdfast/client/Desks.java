@@ -59,6 +59,9 @@ final class Desks {
      * is committed to the file, whoever else has it open (another process included).
      */
     static Map<String, String> outboxOnDisk(Path journalFile) {
+        if (!java.nio.file.Files.exists(journalFile)) {
+            return Map.of();
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(5_000);
