@@ -1,5 +1,6 @@
 package dev.holdfast.client.session;
 
+import dev.holdfast.client.api.ApiException;
 import dev.holdfast.client.api.PlatformApi;
 import dev.holdfast.client.api.Scope;
 import dev.holdfast.client.common.Cancellable;
@@ -22,6 +23,7 @@ import dev.holdfast.client.sync.TokenKeeper;
 import dev.holdfast.protocol.ClientFrame;
 import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ConversationSummary;
+import dev.holdfast.protocol.ErrorCode;
 import dev.holdfast.protocol.Presence;
 import dev.holdfast.protocol.http.AgentInfo;
 import dev.holdfast.protocol.http.TokenResponse;
@@ -41,6 +43,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -297,38 +300,36 @@ public final class AgentSession implements AutoCloseable {
     }
 
     public CompletableFuture<ConversationSummary> accept(String conversationId, long version) {
-        return act(() -> api.accept(tokens.accessToken(), conversationId, new VersionedAction(version, null, null)));
+        return act(token -> api.accept(token, conversationId, new VersionedAction(version, null, null)));
     }
 
     public CompletableFuture<ConversationSummary> transfer(String conversationId, long version, String toAgent,
                                                            String reason) {
-        return act(() -> api.transfer(tokens.accessToken(), conversationId,
-                new VersionedAction(version, toAgent, reason)));
+        return act(token -> api.transfer(token, conversationId, new VersionedAction(version, toAgent, reason)));
     }
 
     public CompletableFuture<ConversationSummary> close(String conversationId, long version, String reason) {
-        return act(() -> api.close(tokens.accessToken(), conversationId, new VersionedAction(version, null, reason)));
+        return act(token -> api.close(token, conversationId, new VersionedAction(version, null, reason)));
     }
 
     public CompletableFuture<ConversationSummary> reopen(String conversationId, long version, String toAgent) {
-        return act(() -> api.reopen(tokens.accessToken(), conversationId, new VersionedAction(version, toAgent, null)));
+        return act(token -> api.reopen(token, conversationId, new VersionedAction(version, toAgent, null)));
     }
 
     public CompletableFuture<ConversationSummary> reassign(String conversationId, long version, String toAgent) {
-        return act(() -> api.reassign(tokens.accessToken(), conversationId,
-                new VersionedAction(version, toAgent, null)));
+        return act(token -> api.reassign(token, conversationId, new VersionedAction(version, toAgent, null)));
     }
 
     public CompletableFuture<List<ConversationSummary>> conversations(Scope scope) {
-        return onIo(() -> api.conversations(tokens.accessToken(), scope).conversations());
+        return onIo(token -> api.conversations(token, scope).conversations());
     }
 
     public CompletableFuture<List<AgentInfo>> agents() {
-        return onIo(() -> api.agents(tokens.accessToken()).agents());
+        return onIo(token -> api.agents(token).agents());
     }
 
     /** Runs a state change over HTTP, then records the answer in the journal. */
-    private CompletableFuture<ConversationSummary> act(Supplier<ConversationSummary> call) {
+    private CompletableFuture<ConversationSummary> act(Function<String, ConversationSummary> call) {
         return onIo(call).thenApplyAsync(summary -> {
             journal.upsertConversation(summary);
             publish(new SessionUpdate.ConversationChanged(summary));
@@ -382,12 +383,27 @@ public final class AgentSession implements AutoCloseable {
         return f;
     }
 
-    private <T> CompletableFuture<T> onIo(Supplier<T> work) {
+    /**
+     * Runs an HTTP call with the access token on the IO pool. A token the platform calls expired
+     * (or no longer valid) is refreshed once — by this call or whoever got there first — and the
+     * call retried with the new one (protocol.md §3: refresh once, then retry). A refused refresh
+     * fails the call with UNAUTHENTICATED.
+     */
+    private <T> CompletableFuture<T> onIo(Function<String, T> call) {
         return CompletableFuture.supplyAsync(() -> {
-            if (tokens == null) {
+            TokenKeeper keeper = tokens;
+            if (keeper == null) {
                 throw new IllegalStateException("not signed in");
             }
-            return work.get();
+            String token = keeper.accessToken();
+            try {
+                return call.apply(token);
+            } catch (ApiException e) {
+                if (e.code() != ErrorCode.TOKEN_EXPIRED && e.code() != ErrorCode.UNAUTHENTICATED) {
+                    throw e;
+                }
+                return call.apply(keeper.refreshUnlessReplaced(token));
+            }
         }, io);
     }
 
