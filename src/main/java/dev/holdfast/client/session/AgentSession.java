@@ -157,7 +157,11 @@ public final class AgentSession implements AutoCloseable {
         return result;
     }
 
-    /** The journal of this user on this platform; another user's journal is closed first. */
+    /**
+     * The journal of this user on this platform. Another user's journal is signed out of first, as
+     * {@link #signOut} would (kept on disk, its refresh token forgotten, then closed), so that the
+     * next user can neither read it through this session nor find the previous user's credential.
+     */
     private synchronized Journal journalFor(String username) {
         Journal current = journal;
         if (current != null && username.equals(user)) {
@@ -165,6 +169,8 @@ public final class AgentSession implements AutoCloseable {
         }
         if (current != null) {
             stopOnCore().join();
+            journal = null;
+            retire(current);
         }
         Journal opened = SqliteJournal.open(JournalLocation.fileFor(dataDir, server, username), clock);
         journal = opened;
@@ -219,22 +225,27 @@ public final class AgentSession implements AutoCloseable {
             if (j == null) {
                 return;
             }
-            Optional<String> refresh = j.refreshToken();
-            j.forgetRefreshToken();
-            j.close();
-            refresh.ifPresent(r -> {
-                try {
-                    api.logout(r);
-                } catch (RuntimeException e) {
-                    LOG.info("logout could not reach the platform; the refresh token expires on its own");
-                }
-            });
+            retire(j);
             if (eraseLocalCopy) {
                 erase(JournalLocation.fileFor(dataDir, server, user));
             }
             status.set(new SessionStatus.SignedOut());
             core.execute(() -> publish(new SessionUpdate.StatusChanged(new SessionStatus.SignedOut())));
         }, io);
+    }
+
+    /** Forgets the journal's refresh token, closes it, and revokes the token on the platform if it can. */
+    private void retire(Journal j) {
+        Optional<String> refresh = j.refreshToken();
+        j.forgetRefreshToken();
+        j.close();
+        refresh.ifPresent(r -> {
+            try {
+                api.logout(r);
+            } catch (RuntimeException e) {
+                LOG.info("logout could not reach the platform; the refresh token expires on its own");
+            }
+        });
     }
 
     private CompletableFuture<Void> stopOnCore() {
