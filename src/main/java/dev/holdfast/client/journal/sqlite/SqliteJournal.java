@@ -629,6 +629,72 @@ public final class SqliteJournal implements Journal {
                 () -> storeEvents(conversationId, events, json, activity));
     }
 
+    @Override
+    public boolean holdsAtAnotherSeq(String conversationId, List<ConversationEvent> events) {
+        requireText(conversationId, "conversationId");
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty()) {
+            return false;
+        }
+        Map<String, Long> incoming = new HashMap<>();
+        events.forEach(e -> incoming.put(e.id(), e.seq()));
+        return read("read the events of " + conversationId, db -> {
+            String marks = String.join(", ", Collections.nCopies(incoming.size(), "?"));
+            try (PreparedStatement ps = db.prepareStatement("SELECT id, seq FROM events WHERE conversation_id = ?"
+                    + " AND id IN (" + marks + ")")) {
+                ps.setString(1, conversationId);
+                int i = 2;
+                for (String id : incoming.keySet()) {
+                    ps.setString(i++, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getLong(2) != incoming.get(rs.getString(1))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public long replaceHistory(String conversationId, List<ConversationEvent> log) {
+        requireText(conversationId, "conversationId");
+        Objects.requireNonNull(log, "log");
+        String[] json = new String[log.size()];
+        long lastActivity = 0;
+        long lastSeq = 0;
+        for (int i = 0; i < json.length; i++) {
+            ConversationEvent event = log.get(i);
+            requireSameConversation(conversationId, event);
+            json[i] = Wire.encode(event);
+            lastActivity = Math.max(lastActivity, event.at());
+            lastSeq = Math.max(lastSeq, event.seq());
+        }
+        long activity = lastActivity;
+        long through = lastSeq;
+        return write("replace the events of conversation " + conversationId, () -> {
+            ensureConversation(conversationId, activity);
+            PreparedStatement drop = prepare("DELETE FROM events WHERE conversation_id = ? AND seq <= ?");
+            drop.setString(1, conversationId);
+            drop.setLong(2, through);
+            drop.executeUpdate();
+            for (int i = 0; i < json.length; i++) {
+                ConversationEvent event = log.get(i);
+                upsertEvent(conversationId, event.id(), event.seq(), json[i]);
+            }
+            // The log is complete through its last seq (holes included: the platform has nothing there).
+            long cursor = recomputeCursor(conversationId, through);
+            PreparedStatement ps = prepare("UPDATE conversations SET cursor = ? WHERE id = ?");
+            ps.setLong(1, cursor);
+            ps.setString(2, conversationId);
+            ps.executeUpdate();
+            return cursor;
+        });
+    }
+
     private long storeEvents(String conversationId, List<ConversationEvent> events, String[] json, long lastActivity)
             throws SQLException {
         long previous = ensureConversation(conversationId, lastActivity);
