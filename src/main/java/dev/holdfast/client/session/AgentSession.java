@@ -6,12 +6,14 @@ import dev.holdfast.client.api.Scope;
 import dev.holdfast.client.common.Cancellable;
 import dev.holdfast.client.common.ExecutorScheduler;
 import dev.holdfast.client.common.Observable;
+import dev.holdfast.client.common.Problem;
 import dev.holdfast.client.common.Scheduler;
 import dev.holdfast.client.connection.JavaWebSocketTransport;
 import dev.holdfast.client.connection.PlatformConnection;
 import dev.holdfast.client.connection.Transport;
 import dev.holdfast.client.journal.Journal;
 import dev.holdfast.client.journal.JournalLocation;
+import dev.holdfast.client.journal.JournalRecovery;
 import dev.holdfast.client.journal.OutboxEntry;
 import dev.holdfast.client.journal.sqlite.SqliteJournal;
 import dev.holdfast.client.status.SessionStatus;
@@ -172,10 +174,24 @@ public final class AgentSession implements AutoCloseable {
             journal = null;
             retire(current);
         }
-        Journal opened = SqliteJournal.open(JournalLocation.fileFor(dataDir, server, username), clock);
+        SqliteJournal opened = SqliteJournal.open(JournalLocation.fileFor(dataDir, server, username), clock);
         journal = opened;
         user = username;
+        opened.recovery().ifPresent(r -> core.execute(() -> publish(new SessionUpdate.ProblemRaised(damaged(r)))));
         return opened;
+    }
+
+    /** What the desk is told when its journal was found damaged, set aside and rebuilt. */
+    static Problem damaged(JournalRecovery r) {
+        String words = "Your local copy of the conversations was damaged. Holdfast set it aside and is rebuilding it"
+                + " from the platform; " + r.carriedOverOutbox() + " unsent messages and " + r.carriedOverDrafts()
+                + " drafts were saved" + (r.carriedOverOutbox() > 0 ? ", and the messages will be sent." : ".")
+                + (r.deviceIdKept() ? "" : " Messages that were being sent when it broke may arrive twice.");
+        String detail = "journal damaged (" + r.reason() + "); moved to " + r.movedTo() + "; carried over "
+                + r.carriedOverOutbox() + " unsent messages, " + r.carriedOverDrafts() + " drafts, "
+                + r.carriedOverConversations() + " conversations and " + r.carriedOverEvents() + " events"
+                + (r.deviceIdKept() ? "" : "; the device id was lost and a new one made");
+        return new Problem(Problem.Kind.TRANSIENT, words, detail);
     }
 
     private void start(Journal j, TokenResponse t) {
