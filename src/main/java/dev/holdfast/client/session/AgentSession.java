@@ -264,6 +264,12 @@ public final class AgentSession implements AutoCloseable {
         });
     }
 
+    /**
+     * Stops the connection and forgets it. Completes once the connection has actually stopped:
+     * {@code stop()} only queues its work on the core thread, so a second core task, queued after
+     * it, marks the end. Without that, {@link #close} shut the core down with the stop still queued
+     * (dropped: the socket was never closed) or running (its last status came after close).
+     */
     private CompletableFuture<Void> stopOnCore() {
         return onCore(() -> {
             if (connection != null) {
@@ -276,7 +282,7 @@ public final class AgentSession implements AutoCloseable {
             sendQueue = null;
             tokens = null;
             return null;
-        });
+        }).thenCompose(stopQueued -> onCore(() -> null));
     }
 
     private static void erase(Path journalFile) {
