@@ -118,6 +118,15 @@ final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * SIGTERM. Through the process handle, not {@link Process#destroy()}: on Unix that also closes
+     * this side's ends of the child's pipes at once, so whatever the child prints while shutting
+     * down (its shutdown hook's last line) would be lost.
+     */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
     /** SIGKILL, and wait until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -92,7 +92,7 @@ class CrashTest {
                 await().atMost(CHILD_WAIT).until(() -> Desks.agentMessages(
                         IncidentReplayTest.platformLog(p, sup, conversationId)).size() >= 2
                         && Desks.outboxOnDisk(journalFile).values().stream().allMatch("SENT"::equals));
-                second.process.destroy();
+                second.terminate();
                 second.awaitExit(CHILD_WAIT);
             }
 

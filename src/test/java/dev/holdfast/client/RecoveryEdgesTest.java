@@ -201,7 +201,7 @@ class RecoveryEdgesTest {
     }
 
     /** Overwrites the root page of the events table — in the middle of the file — with random bytes. */
-    private static void damageEventsTable(Path file) throws IOException, SQLException {
+    static void damageEventsTable(Path file) throws IOException, SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         long pageSize;
