@@ -68,7 +68,8 @@ class OfflineTest {
             assertThat(onDisk.keySet()).containsExactlyElementsOf(composed);
             assertThat(onDisk.values()).containsOnly("QUEUED");
             assertThat(desk.unsent()).extracting(OutboxEntry::clientMessageId).containsExactlyElementsOf(composed);
-            await().atMost(Duration.ofSeconds(5)).until(() -> desk.status().get() instanceof SessionStatus.Offline o
+            // With unsent work the desk says "offline" (at its next attempt, after at most one backoff delay).
+            await().atMost(Duration.ofSeconds(20)).until(() -> desk.status().get() instanceof SessionStatus.Offline o
                     && o.unsent() > 0);
 
             p = TestPlatform.start(dir, store, 5, port);
