@@ -2,6 +2,7 @@ package dev.holdfast.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdfast.client.api.ApiException;
+import dev.holdfast.client.connection.JavaWebSocketTransport;
 import dev.holdfast.client.journal.OutboxEntry;
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.client.status.SessionStatus;
@@ -67,7 +68,8 @@ final class AgentCommand implements Callable<Integer> {
         }
         char[] password = readPassword();
         PrintStream out = System.out;
-        AgentSession session = new AgentSession(server, DataDirectory.resolve(dataDir), Clock.systemUTC());
+        AgentSession session = new AgentSession(server, DataDirectory.resolve(dataDir), Clock.systemUTC(),
+                TestHooks.wrap(new JavaWebSocketTransport()));
         CountDownLatch stopped = new CountDownLatch(1);
         session.subscribe(update -> onUpdate(session, update, out));
         try {

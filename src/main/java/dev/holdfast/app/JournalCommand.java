@@ -1,5 +1,6 @@
 package dev.holdfast.app;
 
+import dev.holdfast.client.journal.IntegrityReport;
 import dev.holdfast.client.journal.JournalException;
 import dev.holdfast.client.journal.JournalLocation;
 import dev.holdfast.client.journal.sqlite.SqliteJournal;
@@ -40,25 +41,34 @@ final class JournalCommand implements Callable<Integer> {
             System.err.println("holdfast journal: no journal for " + user + " on " + server + " (looked for " + file + ")");
             return 2;
         }
+        if (action == Action.verify) {
+            return verify(file);
+        }
         try (SqliteJournal journal = SqliteJournal.open(file, Clock.systemUTC())) {
-            if (action == Action.export) {
-                System.out.println(Wire.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(journal.export()));
-                return 0;
-            }
-            var recovery = journal.recovery();
-            var report = journal.verify();
-            recovery.ifPresent(r -> System.out.println("The journal was damaged and was rebuilt: " + r));
-            if (report.ok() && recovery.isEmpty()) {
-                System.out.println("The journal at " + file + " is sound.");
-                return 0;
-            }
-            report.problems().forEach(p -> System.out.println("problem: " + p));
-            return 1;
+            System.out.println(Wire.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(journal.export()));
+            return 0;
         } catch (JournalException e) {
             System.err.println("holdfast journal: " + e.getMessage());
             return 1;
         } catch (java.io.IOException e) {
             System.err.println("holdfast journal: cannot write the export: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Read-only: a damaged journal is reported and left as it is (the desk rebuilds it at sign-in). */
+    private Integer verify(Path file) {
+        try {
+            IntegrityReport report = SqliteJournal.check(file);
+            if (report.ok()) {
+                System.out.println("The journal at " + file + " is sound.");
+                return 0;
+            }
+            System.out.println("The journal at " + file + " has problems; it was left as it is:");
+            report.problems().forEach(p -> System.out.println("problem: " + p));
+            return 1;
+        } catch (JournalException e) {
+            System.err.println("holdfast journal: " + e.getMessage());
             return 1;
         }
     }

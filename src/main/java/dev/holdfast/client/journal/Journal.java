@@ -49,6 +49,21 @@ public interface Journal extends AutoCloseable {
      */
     long applyEvents(String conversationId, List<ConversationEvent> events);
 
+    /**
+     * Whether any of these events is held under its id at another seq: the platform renumbered
+     * the conversation (a restore moved its tail, protocol.md §11.7) and this copy is stale.
+     */
+    boolean holdsAtAnotherSeq(String conversationId, List<ConversationEvent> events);
+
+    /**
+     * Replaces the copy with the platform's log as fetched from the start, in one transaction:
+     * events held at or below the last fetched seq that the log does not have there are dropped,
+     * the fetched ones stored, events above it kept. The fetch is complete through its last seq, so
+     * the cursor becomes that seq (or more, as far as events held above it run contiguously).
+     * Returns the cursor.
+     */
+    long replaceHistory(String conversationId, List<ConversationEvent> log);
+
     /** The highest seq applied contiguously (0 if none). */
     long cursor(String conversationId);
 

@@ -1,16 +1,19 @@
 package dev.holdfast.client.session;
 
+import dev.holdfast.client.api.ApiException;
 import dev.holdfast.client.api.PlatformApi;
 import dev.holdfast.client.api.Scope;
 import dev.holdfast.client.common.Cancellable;
 import dev.holdfast.client.common.ExecutorScheduler;
 import dev.holdfast.client.common.Observable;
+import dev.holdfast.client.common.Problem;
 import dev.holdfast.client.common.Scheduler;
 import dev.holdfast.client.connection.JavaWebSocketTransport;
 import dev.holdfast.client.connection.PlatformConnection;
 import dev.holdfast.client.connection.Transport;
 import dev.holdfast.client.journal.Journal;
 import dev.holdfast.client.journal.JournalLocation;
+import dev.holdfast.client.journal.JournalRecovery;
 import dev.holdfast.client.journal.OutboxEntry;
 import dev.holdfast.client.journal.sqlite.SqliteJournal;
 import dev.holdfast.client.status.SessionStatus;
@@ -22,6 +25,7 @@ import dev.holdfast.client.sync.TokenKeeper;
 import dev.holdfast.protocol.ClientFrame;
 import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ConversationSummary;
+import dev.holdfast.protocol.ErrorCode;
 import dev.holdfast.protocol.Presence;
 import dev.holdfast.protocol.http.AgentInfo;
 import dev.holdfast.protocol.http.TokenResponse;
@@ -41,6 +45,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +82,12 @@ public final class AgentSession implements AutoCloseable {
     private volatile PlatformConnection connection;
 
     public AgentSession(URI server, Path dataDir, Clock clock) {
-        this(server, dataDir, clock, new ExecutorScheduler(), new JavaWebSocketTransport(),
+        this(server, dataDir, clock, new JavaWebSocketTransport());
+    }
+
+    /** With its own core thread and IO pool, over the given WebSocket transport. */
+    public AgentSession(URI server, Path dataDir, Clock clock, Transport transport) {
+        this(server, dataDir, clock, new ExecutorScheduler(), transport,
                 new PlatformApi(server), Executors.newCachedThreadPool(r -> {
                     Thread t = new Thread(r, "holdfast-io");
                     t.setDaemon(true);
@@ -149,7 +159,11 @@ public final class AgentSession implements AutoCloseable {
         return result;
     }
 
-    /** The journal of this user on this platform; another user's journal is closed first. */
+    /**
+     * The journal of this user on this platform. Another user's journal is signed out of first, as
+     * {@link #signOut} would (kept on disk, its refresh token forgotten, then closed), so that the
+     * next user can neither read it through this session nor find the previous user's credential.
+     */
     private synchronized Journal journalFor(String username) {
         Journal current = journal;
         if (current != null && username.equals(user)) {
@@ -157,11 +171,27 @@ public final class AgentSession implements AutoCloseable {
         }
         if (current != null) {
             stopOnCore().join();
+            journal = null;
+            retire(current);
         }
-        Journal opened = SqliteJournal.open(JournalLocation.fileFor(dataDir, server, username), clock);
+        SqliteJournal opened = SqliteJournal.open(JournalLocation.fileFor(dataDir, server, username), clock);
         journal = opened;
         user = username;
+        opened.recovery().ifPresent(r -> core.execute(() -> publish(new SessionUpdate.ProblemRaised(damaged(r)))));
         return opened;
+    }
+
+    /** What the desk is told when its journal was found damaged, set aside and rebuilt. */
+    static Problem damaged(JournalRecovery r) {
+        String words = "Your local copy of the conversations was damaged. Holdfast set it aside and is rebuilding it"
+                + " from the platform; " + r.carriedOverOutbox() + " unsent messages and " + r.carriedOverDrafts()
+                + " drafts were saved" + (r.carriedOverOutbox() > 0 ? ", and the messages will be sent." : ".")
+                + (r.deviceIdKept() ? "" : " Messages that were being sent when it broke may arrive twice.");
+        String detail = "journal damaged (" + r.reason() + "); moved to " + r.movedTo() + "; carried over "
+                + r.carriedOverOutbox() + " unsent messages, " + r.carriedOverDrafts() + " drafts, "
+                + r.carriedOverConversations() + " conversations and " + r.carriedOverEvents() + " events"
+                + (r.deviceIdKept() ? "" : "; the device id was lost and a new one made");
+        return new Problem(Problem.Kind.TRANSIENT, words, detail);
     }
 
     private void start(Journal j, TokenResponse t) {
@@ -211,16 +241,7 @@ public final class AgentSession implements AutoCloseable {
             if (j == null) {
                 return;
             }
-            Optional<String> refresh = j.refreshToken();
-            j.forgetRefreshToken();
-            j.close();
-            refresh.ifPresent(r -> {
-                try {
-                    api.logout(r);
-                } catch (RuntimeException e) {
-                    LOG.info("logout could not reach the platform; the refresh token expires on its own");
-                }
-            });
+            retire(j);
             if (eraseLocalCopy) {
                 erase(JournalLocation.fileFor(dataDir, server, user));
             }
@@ -229,6 +250,26 @@ public final class AgentSession implements AutoCloseable {
         }, io);
     }
 
+    /** Forgets the journal's refresh token, closes it, and revokes the token on the platform if it can. */
+    private void retire(Journal j) {
+        Optional<String> refresh = j.refreshToken();
+        j.forgetRefreshToken();
+        j.close();
+        refresh.ifPresent(r -> {
+            try {
+                api.logout(r);
+            } catch (RuntimeException e) {
+                LOG.info("logout could not reach the platform; the refresh token expires on its own");
+            }
+        });
+    }
+
+    /**
+     * Stops the connection and forgets it. Completes once the connection has actually stopped:
+     * {@code stop()} only queues its work on the core thread, so a second core task, queued after
+     * it, marks the end. Without that, {@link #close} shut the core down with the stop still queued
+     * (dropped: the socket was never closed) or running (its last status came after close).
+     */
     private CompletableFuture<Void> stopOnCore() {
         return onCore(() -> {
             if (connection != null) {
@@ -241,7 +282,7 @@ public final class AgentSession implements AutoCloseable {
             sendQueue = null;
             tokens = null;
             return null;
-        });
+        }).thenCompose(stopQueued -> onCore(() -> null));
     }
 
     private static void erase(Path journalFile) {
@@ -292,38 +333,36 @@ public final class AgentSession implements AutoCloseable {
     }
 
     public CompletableFuture<ConversationSummary> accept(String conversationId, long version) {
-        return act(() -> api.accept(tokens.accessToken(), conversationId, new VersionedAction(version, null, null)));
+        return act(token -> api.accept(token, conversationId, new VersionedAction(version, null, null)));
     }
 
     public CompletableFuture<ConversationSummary> transfer(String conversationId, long version, String toAgent,
                                                            String reason) {
-        return act(() -> api.transfer(tokens.accessToken(), conversationId,
-                new VersionedAction(version, toAgent, reason)));
+        return act(token -> api.transfer(token, conversationId, new VersionedAction(version, toAgent, reason)));
     }
 
     public CompletableFuture<ConversationSummary> close(String conversationId, long version, String reason) {
-        return act(() -> api.close(tokens.accessToken(), conversationId, new VersionedAction(version, null, reason)));
+        return act(token -> api.close(token, conversationId, new VersionedAction(version, null, reason)));
     }
 
     public CompletableFuture<ConversationSummary> reopen(String conversationId, long version, String toAgent) {
-        return act(() -> api.reopen(tokens.accessToken(), conversationId, new VersionedAction(version, toAgent, null)));
+        return act(token -> api.reopen(token, conversationId, new VersionedAction(version, toAgent, null)));
     }
 
     public CompletableFuture<ConversationSummary> reassign(String conversationId, long version, String toAgent) {
-        return act(() -> api.reassign(tokens.accessToken(), conversationId,
-                new VersionedAction(version, toAgent, null)));
+        return act(token -> api.reassign(token, conversationId, new VersionedAction(version, toAgent, null)));
     }
 
     public CompletableFuture<List<ConversationSummary>> conversations(Scope scope) {
-        return onIo(() -> api.conversations(tokens.accessToken(), scope).conversations());
+        return onIo(token -> api.conversations(token, scope).conversations());
     }
 
     public CompletableFuture<List<AgentInfo>> agents() {
-        return onIo(() -> api.agents(tokens.accessToken()).agents());
+        return onIo(token -> api.agents(token).agents());
     }
 
     /** Runs a state change over HTTP, then records the answer in the journal. */
-    private CompletableFuture<ConversationSummary> act(Supplier<ConversationSummary> call) {
+    private CompletableFuture<ConversationSummary> act(Function<String, ConversationSummary> call) {
         return onIo(call).thenApplyAsync(summary -> {
             journal.upsertConversation(summary);
             publish(new SessionUpdate.ConversationChanged(summary));
@@ -377,12 +416,27 @@ public final class AgentSession implements AutoCloseable {
         return f;
     }
 
-    private <T> CompletableFuture<T> onIo(Supplier<T> work) {
+    /**
+     * Runs an HTTP call with the access token on the IO pool. A token the platform calls expired
+     * (or no longer valid) is refreshed once — by this call or whoever got there first — and the
+     * call retried with the new one (protocol.md §3: refresh once, then retry). A refused refresh
+     * fails the call with UNAUTHENTICATED.
+     */
+    private <T> CompletableFuture<T> onIo(Function<String, T> call) {
         return CompletableFuture.supplyAsync(() -> {
-            if (tokens == null) {
+            TokenKeeper keeper = tokens;
+            if (keeper == null) {
                 throw new IllegalStateException("not signed in");
             }
-            return work.get();
+            String token = keeper.accessToken();
+            try {
+                return call.apply(token);
+            } catch (ApiException e) {
+                if (e.code() != ErrorCode.TOKEN_EXPIRED && e.code() != ErrorCode.UNAUTHENTICATED) {
+                    throw e;
+                }
+                return call.apply(keeper.refreshUnlessReplaced(token));
+            }
         }, io);
     }
 

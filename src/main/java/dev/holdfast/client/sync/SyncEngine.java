@@ -20,6 +20,7 @@ import dev.holdfast.protocol.Limits;
 import dev.holdfast.protocol.ServerFrame;
 import dev.holdfast.protocol.http.EventPage;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +51,8 @@ public final class SyncEngine implements PlatformConnection.Handler {
     private PlatformConnection connection;
     /** Conversations with a backfill running, so a burst of out-of-order events asks once. */
     private final Set<String> backfilling = new HashSet<>();
+    /** Conversations being fetched again from the start after a renumbering. */
+    private final Set<String> refetching = new HashSet<>();
     private boolean recovering;
     private boolean retryAfterStorageFailure;
     private static final java.time.Duration STORAGE_RETRY = java.time.Duration.ofSeconds(10);
@@ -151,6 +154,12 @@ public final class SyncEngine implements PlatformConnection.Handler {
     }
 
     private void apply(String conversationId, List<ConversationEvent> events) {
+        if (journal.holdsAtAnotherSeq(conversationId, events)) {
+            // A restore renumbered the platform's tail while this desk was not told (protocol.md §11.7):
+            // events held at their old seq would leave holes under the cursor. Fetch the log again.
+            refetch(conversationId);
+            return;
+        }
         long before = journal.cursor(conversationId);
         long cursor = journal.applyEvents(conversationId, events);
         updates.publish(new SessionUpdate.EventsApplied(conversationId, events));
@@ -198,6 +207,42 @@ public final class SyncEngine implements PlatformConnection.Handler {
                 LOG.info("backfill of {} failed ({}); the next reconnect catches up", conversationId, e.getMessage());
             } finally {
                 core.execute(() -> backfilling.remove(conversationId));
+            }
+        });
+    }
+
+    /**
+     * Fetches the whole log of a renumbered conversation and replaces the copy with it; HTTP off
+     * the core thread. If it fails, the cursor has not moved, so the next replay finds the
+     * renumbering again and this runs again.
+     */
+    private void refetch(String conversationId) {
+        if (!refetching.add(conversationId)) {
+            return;
+        }
+        journal.log(clock.millis(), "sync", "the platform renumbered conversation " + conversationId
+                + " after a restore; fetching it again");
+        String token = tokens.accessToken();
+        io.execute(() -> {
+            try {
+                List<ConversationEvent> log = new ArrayList<>();
+                long after = 0;
+                while (true) {
+                    EventPage page = api.eventsAfter(token, conversationId, after, Limits.MAX_PAGE_EVENTS);
+                    log.addAll(page.events());
+                    if (page.events().isEmpty() || !page.hasMore()) {
+                        break;
+                    }
+                    after = page.events().get(page.events().size() - 1).seq();
+                }
+                core.execute(() -> {
+                    journal.replaceHistory(conversationId, log);
+                    updates.publish(new SessionUpdate.EventsApplied(conversationId, log));
+                });
+            } catch (ApiException e) {
+                LOG.info("refetch of {} failed ({}); the next reconnect tries again", conversationId, e.getMessage());
+            } finally {
+                core.execute(() -> refetching.remove(conversationId));
             }
         });
     }

@@ -14,6 +14,8 @@ public final class TokenKeeper {
     private final Journal journal;
     /** Written by the core thread and the IO thread that refreshes; read by both. */
     private volatile String accessToken;
+    /** Held for the whole of a refresh, so that refreshes never overlap. */
+    private final Object refreshLock = new Object();
 
     public TokenKeeper(PlatformApi api, Journal journal) {
         this.api = api;
@@ -33,13 +35,34 @@ public final class TokenKeeper {
         return journal.refreshToken().isPresent();
     }
 
-    /** Refreshes over HTTP (blocking: call off the core thread). Throws ApiException when refused. */
+    /**
+     * Refreshes over HTTP (blocking: call off the core thread). Throws ApiException when refused.
+     * One refresh at a time: refresh tokens are good for one use, and two refreshes presenting the
+     * same one look like theft to the platform, which revokes the family (protocol.md §4.2).
+     */
     public TokenResponse refresh() {
-        String refresh = journal.refreshToken()
-                .orElseThrow(() -> new IllegalStateException("no refresh token; sign in again"));
-        TokenResponse fresh = api.refresh(refresh);
-        adopt(fresh);
-        return fresh;
+        synchronized (refreshLock) {
+            String refresh = journal.refreshToken()
+                    .orElseThrow(() -> new IllegalStateException("no refresh token; sign in again"));
+            TokenResponse fresh = api.refresh(refresh);
+            adopt(fresh);
+            return fresh;
+        }
+    }
+
+    /**
+     * For a call that the platform refused with {@code refused} as expired: refreshes, unless
+     * another thread already replaced that token meanwhile, and returns the access token to retry
+     * with. Blocking; throws ApiException when the refresh is refused.
+     */
+    public String refreshUnlessReplaced(String refused) {
+        synchronized (refreshLock) {
+            String current = accessToken;
+            if (current != null && !current.equals(refused)) {
+                return current;
+            }
+            return refresh().accessToken();
+        }
     }
 
     public void forget() {

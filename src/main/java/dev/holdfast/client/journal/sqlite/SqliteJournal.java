@@ -649,6 +649,72 @@ public final class SqliteJournal implements Journal {
                 () -> storeEvents(conversationId, events, json, activity));
     }
 
+    @Override
+    public boolean holdsAtAnotherSeq(String conversationId, List<ConversationEvent> events) {
+        requireText(conversationId, "conversationId");
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty()) {
+            return false;
+        }
+        Map<String, Long> incoming = new HashMap<>();
+        events.forEach(e -> incoming.put(e.id(), e.seq()));
+        return read("read the events of " + conversationId, db -> {
+            String marks = String.join(", ", Collections.nCopies(incoming.size(), "?"));
+            try (PreparedStatement ps = db.prepareStatement("SELECT id, seq FROM events WHERE conversation_id = ?"
+                    + " AND id IN (" + marks + ")")) {
+                ps.setString(1, conversationId);
+                int i = 2;
+                for (String id : incoming.keySet()) {
+                    ps.setString(i++, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getLong(2) != incoming.get(rs.getString(1))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public long replaceHistory(String conversationId, List<ConversationEvent> log) {
+        requireText(conversationId, "conversationId");
+        Objects.requireNonNull(log, "log");
+        String[] json = new String[log.size()];
+        long lastActivity = 0;
+        long lastSeq = 0;
+        for (int i = 0; i < json.length; i++) {
+            ConversationEvent event = log.get(i);
+            requireSameConversation(conversationId, event);
+            json[i] = Wire.encode(event);
+            lastActivity = Math.max(lastActivity, event.at());
+            lastSeq = Math.max(lastSeq, event.seq());
+        }
+        long activity = lastActivity;
+        long through = lastSeq;
+        return write("replace the events of conversation " + conversationId, () -> {
+            ensureConversation(conversationId, activity);
+            PreparedStatement drop = prepare("DELETE FROM events WHERE conversation_id = ? AND seq <= ?");
+            drop.setString(1, conversationId);
+            drop.setLong(2, through);
+            drop.executeUpdate();
+            for (int i = 0; i < json.length; i++) {
+                ConversationEvent event = log.get(i);
+                upsertEvent(conversationId, event.id(), event.seq(), json[i]);
+            }
+            // The log is complete through its last seq (holes included: the platform has nothing there).
+            long cursor = recomputeCursor(conversationId, through);
+            PreparedStatement ps = prepare("UPDATE conversations SET cursor = ? WHERE id = ?");
+            ps.setLong(1, cursor);
+            ps.setString(2, conversationId);
+            ps.executeUpdate();
+            return cursor;
+        });
+    }
+
     private long storeEvents(String conversationId, List<ConversationEvent> events, String[] json, long lastActivity)
             throws SQLException {
         PreparedStatement current = prepare("SELECT cursor, last_activity FROM conversations WHERE id = ?");
@@ -1138,39 +1204,74 @@ public final class SqliteJournal implements Journal {
      * that every cursor stands on events held contiguously from the conversation's lowest seq.
      */
     public IntegrityReport verify() {
-        return readSnapshot("check the journal", db -> {
-            List<String> problems = new ArrayList<>();
-            quickCheck(db).forEach(p -> problems.add("quick_check: " + p));
-            try (PreparedStatement ps = db.prepareStatement("SELECT o.client_message_id, o.conversation_id"
-                    + " FROM outbox o LEFT JOIN conversations c ON c.id = o.conversation_id"
-                    + " WHERE c.id IS NULL ORDER BY o.position");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    problems.add("outbox entry " + rs.getString(1) + " belongs to conversation " + rs.getString(2)
-                            + ", which the journal does not hold");
+        return readSnapshot("check the journal", SqliteJournal::integrity);
+    }
+
+    /**
+     * Checks the journal file as it is, as {@link #verify} does, without opening it for writing:
+     * nothing is written, and a damaged file is reported, not moved aside or rebuilt (that is for
+     * {@link #open}, when its user next signs in). For support tools such as {@code journal verify}.
+     *
+     * @throws JournalException TOO_NEW if a newer Holdfast wrote it, STORAGE_UNAVAILABLE if it cannot be read
+     */
+    public static IntegrityReport check(Path file) {
+        Path path = file.toAbsolutePath();
+        try (Connection db = connect(path, true)) {
+            int version = Migrations.userVersion(db);
+            if (version > Migrations.latest()) {
+                throw tooNew(path, version);
+            }
+            try (Statement s = db.createStatement()) {
+                s.execute("BEGIN");
+                try {
+                    return integrity(db);
+                } finally {
+                    s.execute("COMMIT");
                 }
             }
-            try (PreparedStatement ps = db.prepareStatement("SELECT c.id, c.cursor, MIN(e.seq), MAX(e.seq), COUNT(e.seq)"
-                    + " FROM conversations c LEFT JOIN events e ON e.conversation_id = c.id AND e.seq <= c.cursor"
-                    + " WHERE c.cursor > 0 GROUP BY c.id ORDER BY c.id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    long cursor = rs.getLong(2);
-                    long lowest = rs.getLong(3);
-                    long highest = rs.getLong(4);
-                    long count = rs.getLong(5);
-                    if (count == 0) {
-                        problems.add("the cursor of conversation " + id + " is " + cursor
-                                + " but none of its events up to " + cursor + " is held");
-                    } else if (highest != cursor || count != cursor - lowest + 1) {
-                        problems.add("the cursor of conversation " + id + " is " + cursor + " but only " + count
-                                + " of the events " + lowest + ".." + cursor + " are held");
-                    }
+        } catch (SQLException e) {
+            if (StorageErrors.isDamage(e)) {
+                return IntegrityReport.of(List.of("the file is damaged: " + e.getMessage()));
+            }
+            throw StorageErrors.translate(path, "check the journal", e);
+        }
+    }
+
+    private static IntegrityReport integrity(Connection db) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        quickCheck(db).forEach(p -> problems.add("quick_check: " + p));
+        if (!problems.isEmpty()) {
+            return IntegrityReport.of(problems); // the queries below would only read the damage again
+        }
+        try (PreparedStatement ps = db.prepareStatement("SELECT o.client_message_id, o.conversation_id"
+                + " FROM outbox o LEFT JOIN conversations c ON c.id = o.conversation_id"
+                + " WHERE c.id IS NULL ORDER BY o.position");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                problems.add("outbox entry " + rs.getString(1) + " belongs to conversation " + rs.getString(2)
+                        + ", which the journal does not hold");
+            }
+        }
+        try (PreparedStatement ps = db.prepareStatement("SELECT c.id, c.cursor, MIN(e.seq), MAX(e.seq), COUNT(e.seq)"
+                + " FROM conversations c LEFT JOIN events e ON e.conversation_id = c.id AND e.seq <= c.cursor"
+                + " WHERE c.cursor > 0 GROUP BY c.id ORDER BY c.id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                long cursor = rs.getLong(2);
+                long lowest = rs.getLong(3);
+                long highest = rs.getLong(4);
+                long count = rs.getLong(5);
+                if (count == 0) {
+                    problems.add("the cursor of conversation " + id + " is " + cursor
+                            + " but none of its events up to " + cursor + " is held");
+                } else if (highest != cursor || count != cursor - lowest + 1) {
+                    problems.add("the cursor of conversation " + id + " is " + cursor + " but only " + count
+                            + " of the events " + lowest + ".." + cursor + " are held");
                 }
             }
-            return IntegrityReport.of(problems);
-        });
+        }
+        return IntegrityReport.of(problems);
     }
 
     /** Everything held except the refresh token and session id, in one consistent snapshot. */

@@ -297,6 +297,47 @@ class SqliteJournalTest {
     }
 
     @Test
+    void knowsWhenAnEventIsHeldAtAnotherSeq() {
+        SqliteJournal journal = open();
+        journal.applyEvents(C1, messages(C1, 1, 5));
+
+        assertThat(journal.holdsAtAnotherSeq(C1, List.of(message(C1, "e-5", 5), message(C1, "new", 6)))).isFalse();
+        assertThat(journal.holdsAtAnotherSeq(C1, List.of(message(C1, "new", 6), message(C1, "e-3", 8)))).isTrue();
+        assertThat(journal.holdsAtAnotherSeq(C2, List.of(message(C2, "e-3", 8)))).isFalse();
+        assertThat(journal.holdsAtAnotherSeq(C1, List.of())).isFalse();
+    }
+
+    @Test
+    void replacingTheHistoryLeavesNoHoleWhereAnEventMovedAway() {
+        SqliteJournal journal = open();
+        // Held: 1..5 with the platform's restored marker r at 5; the platform since moved r to 7 after x and y.
+        journal.applyEvents(C1, concat(messages(C1, 1, 4), List.of(message(C1, "r", 5))));
+        journal.applyEvents(C1, List.of(message(C1, "later", 9)));
+        List<ConversationEvent> platform = concat(messages(C1, 1, 4), List.of(message(C1, "x", 5),
+                message(C1, "y", 6), message(C1, "r", 7)));
+
+        assertThat(journal.replaceHistory(C1, platform)).isEqualTo(7);
+
+        assertThat(journal.allEvents(C1)).containsExactlyElementsOf(concat(platform,
+                List.of(message(C1, "later", 9))));
+        assertThat(journal.cursor(C1)).isEqualTo(7);
+        assertThat(journal.verify().ok()).isTrue();
+        journal.applyEvents(C1, List.of(message(C1, "z", 8)));
+        assertThat(journal.cursor(C1)).isEqualTo(9);
+    }
+
+    @Test
+    void aReplacedHistoryWithHolesPutsTheCursorAtItsEnd() {
+        SqliteJournal journal = open();
+        journal.applyEvents(C1, messages(C1, 1, 2));
+        // The platform holds 1, 2 and 4: nobody restored 3.
+        List<ConversationEvent> platform = concat(messages(C1, 1, 2), List.of(message(C1, "e-4", 4)));
+
+        assertThat(journal.replaceHistory(C1, platform)).isEqualTo(4);
+        assertThat(journal.allEvents(C1)).containsExactlyElementsOf(platform);
+    }
+
+    @Test
     void aBatchIsOneTransaction() throws Exception {
         SqliteJournal journal = open();
         journal.applyEvents(C1, messages(C1, 1, 2));
