@@ -684,19 +684,16 @@ public final class SqliteJournal implements Journal {
         requireText(conversationId, "conversationId");
         Objects.requireNonNull(log, "log");
         String[] json = new String[log.size()];
-        long lastActivity = 0;
         long lastSeq = 0;
         for (int i = 0; i < json.length; i++) {
             ConversationEvent event = log.get(i);
             requireSameConversation(conversationId, event);
             json[i] = Wire.encode(event);
-            lastActivity = Math.max(lastActivity, event.at());
             lastSeq = Math.max(lastSeq, event.seq());
         }
-        long activity = lastActivity;
         long through = lastSeq;
         return write("replace the events of conversation " + conversationId, () -> {
-            ensureConversation(conversationId, activity);
+            ensureConversation(conversationId);
             PreparedStatement drop = prepare("DELETE FROM events WHERE conversation_id = ? AND seq <= ?");
             drop.setString(1, conversationId);
             drop.setLong(2, through);
@@ -706,7 +703,7 @@ public final class SqliteJournal implements Journal {
                 upsertEvent(conversationId, event.id(), event.seq(), json[i]);
             }
             // The log is complete through its last seq (holes included: the platform has nothing there).
-            long cursor = recomputeCursor(conversationId, through);
+            long cursor = recomputeCursor(conversationId, through, 0);
             PreparedStatement ps = prepare("UPDATE conversations SET cursor = ? WHERE id = ?");
             ps.setLong(1, cursor);
             ps.setString(2, conversationId);
