@@ -196,6 +196,10 @@ public final class SyncEngine implements PlatformConnection.Handler {
                     List<ConversationEvent> events = page.events();
                     after = events.get(events.size() - 1).seq();
                     core.execute(() -> {
+                        if (journal.holdsAtAnotherSeq(conversationId, events)) {
+                            refetch(conversationId); // renumbered meanwhile: see apply()
+                            return;
+                        }
                         journal.applyEvents(conversationId, events);
                         updates.publish(new SessionUpdate.EventsApplied(conversationId, events));
                     });
