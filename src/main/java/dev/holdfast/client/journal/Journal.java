@@ -37,6 +37,13 @@ public interface Journal extends AutoCloseable {
 
     void upsertConversation(ConversationSummary summary);
 
+    /**
+     * {@link #upsertConversation} for each summary, in order, in one transaction: durable when it
+     * returns, all or nothing. For many at once (a restore's results), where one sync per summary
+     * would cost a disk flush each.
+     */
+    void upsertConversations(List<ConversationSummary> summaries);
+
     Optional<ConversationSummary> conversation(String conversationId);
 
     /** Every conversation held, most recent activity first. */

@@ -561,15 +561,36 @@ public final class SqliteJournal implements Journal {
     public void upsertConversation(ConversationSummary summary) {
         Objects.requireNonNull(summary, "summary");
         String json = Wire.encode(summary);
-        write("save conversation " + summary.id(), () -> {
-            PreparedStatement ps = prepare("INSERT INTO conversations (id, summary, last_activity, cursor)"
-                    + " VALUES (?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET summary = excluded.summary,"
-                    + " last_activity = MAX(last_activity, excluded.last_activity)");
-            ps.setString(1, summary.id());
-            ps.setString(2, json);
-            ps.setLong(3, summary.lastActivityAt());
-            return ps.executeUpdate();
+        write("save conversation " + summary.id(), () -> storeSummary(summary, json));
+    }
+
+    @Override
+    public void upsertConversations(List<ConversationSummary> summaries) {
+        Objects.requireNonNull(summaries, "summaries");
+        if (summaries.isEmpty()) {
+            return;
+        }
+        // Encode outside the lock: the writer's critical section is SQL only.
+        String[] json = new String[summaries.size()];
+        for (int i = 0; i < json.length; i++) {
+            json[i] = Wire.encode(Objects.requireNonNull(summaries.get(i), "summary"));
+        }
+        write("save " + summaries.size() + " conversations", () -> {
+            for (int i = 0; i < json.length; i++) {
+                storeSummary(summaries.get(i), json[i]);
+            }
+            return null;
         });
+    }
+
+    private int storeSummary(ConversationSummary summary, String json) throws SQLException {
+        PreparedStatement ps = prepare("INSERT INTO conversations (id, summary, last_activity, cursor)"
+                + " VALUES (?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET summary = excluded.summary,"
+                + " last_activity = MAX(last_activity, excluded.last_activity)");
+        ps.setString(1, summary.id());
+        ps.setString(2, json);
+        ps.setLong(3, summary.lastActivityAt());
+        return ps.executeUpdate();
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -185,6 +186,23 @@ class SqliteJournalTest {
                 .containsExactly("c-old", "c-new", "c-mid");
         assertThat(journal.conversation("c-old")).contains(summary("c-old", 4_000));
         assertThat(journal.conversation("c-none")).isEmpty();
+    }
+
+    @Test
+    void manySummariesAtOnceAreStoredLikeOneByOne() {
+        SqliteJournal journal = open();
+        journal.applyEvents(C1, messages(C1, 1, 2));
+        journal.upsertConversation(summary("c-old", 4_000));
+        journal.upsertConversations(List.of(summary(C1, 1), summary("c-old", 1_000), summary("c-new", 3_000)));
+        journal.upsertConversations(List.of());
+
+        assertThat(journal.conversations()).extracting(ConversationSummary::id)
+                .as("last activity never moves back").containsExactly(C1, "c-old", "c-new");
+        assertThat(journal.conversation("c-old")).contains(summary("c-old", 1_000));
+        assertThat(journal.cursor(C1)).as("a summary keeps the cursor").isEqualTo(2);
+        assertThatThrownBy(() -> journal.upsertConversations(Arrays.asList(summary("c-x", 1), null)))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(journal.conversation("c-x")).as("nothing of a refused batch is written").isEmpty();
     }
 
     @Test
