@@ -56,6 +56,22 @@ public interface Journal extends AutoCloseable {
      */
     long applyEvents(String conversationId, List<ConversationEvent> events);
 
+    /** One conversation's events, for {@link #applyEvents(List)}. */
+    record EventBatch(String conversationId, List<ConversationEvent> events) {
+    }
+
+    /** Where a conversation's cursor stood before a write and after it. */
+    record CursorMove(long before, long after) {
+    }
+
+    /**
+     * {@link #applyEvents(String, List)} for each batch, in order, in one transaction: durable when
+     * it returns, all or nothing. Returns, per batch, the conversation's cursor before its write
+     * (0 if the conversation was not held) and after it. For many small writes at once (a burst of
+     * event frames), where one sync each would cost a disk flush each.
+     */
+    List<CursorMove> applyEvents(List<EventBatch> batches);
+
     /** The highest seq applied contiguously (0 if none). */
     long cursor(String conversationId);
 

@@ -18,6 +18,7 @@ import dev.holdfast.protocol.Limits;
 import dev.holdfast.protocol.ServerFrame;
 import dev.holdfast.protocol.http.EventPage;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,9 +31,17 @@ import org.slf4j.LoggerFactory;
  * cursor moves; a gap is backfilled over HTTP; an expired token is refreshed silently; a new
  * epoch runs the recovery before anything is sent. Runs on the core thread; all fields are
  * owned by it except where noted.
+ *
+ * <p>Event frames are journaled in bursts: each one is kept until the frames already waiting on
+ * the core thread have been read (or until any other frame, a state change or a hello), then all
+ * of them are written in one transaction, so a replay of a thousand events costs one disk sync
+ * instead of a thousand. The cursor only moves with that write, and every frame still gets its
+ * own {@link SessionUpdate.EventsApplied}, in order, after it.
  */
 public final class SyncEngine implements PlatformConnection.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    /** Most event frames journaled in one transaction. */
+    static final int MAX_EVENTS_PER_WRITE = 500;
 
     private final Journal journal;
     private final TokenKeeper tokens;
@@ -49,6 +58,10 @@ public final class SyncEngine implements PlatformConnection.Handler {
     /** Conversations with a backfill running, so a burst of out-of-order events asks once. */
     private final Set<String> backfilling = new HashSet<>();
     private boolean recovering;
+    /** Events of frames read but not journaled yet, in arrival order. */
+    private final List<ConversationEvent> received = new ArrayList<>();
+    /** Whether a {@link #flushQueued} task waits on the core thread. */
+    private boolean flushQueued;
 
     public SyncEngine(Journal journal, TokenKeeper tokens, PlatformApi api, RecoveryService recovery,
                       SendQueue sendQueue, Executor io, Scheduler core, Updates updates, Clock clock,
@@ -71,6 +84,7 @@ public final class SyncEngine implements PlatformConnection.Handler {
 
     @Override
     public ClientFrame.Hello hello() {
+        flushReceived(); // the cursors must include every event read so far
         return new ClientFrame.Hello(Limits.PROTOCOL_VERSION, tokens.accessToken(), journal.deviceId(),
                 journal.epoch().orElse(null), journal.sessionId().orElse(null),
                 journal.cursors());
@@ -78,6 +92,7 @@ public final class SyncEngine implements PlatformConnection.Handler {
 
     @Override
     public void onWelcome(ServerFrame.Welcome welcome) {
+        flushReceived();
         if (journal.epoch().isEmpty()) {
             journal.saveEpoch(welcome.epoch());
         }
@@ -89,8 +104,12 @@ public final class SyncEngine implements PlatformConnection.Handler {
     @Override
     public void onFrame(ServerFrame frame) {
         if (frame instanceof ServerFrame.Event e) {
-            apply(e.event().conversationId(), List.of(e.event()));
-        } else if (frame instanceof ServerFrame.Conversation c) {
+            receive(e.event());
+            return;
+        }
+        // Whatever else the platform says follows the events before it.
+        flushReceived();
+        if (frame instanceof ServerFrame.Conversation c) {
             journal.upsertConversation(c.conversation());
             updates.publish(new SessionUpdate.ConversationChanged(c.conversation()));
             if (!c.recent().isEmpty()) {
@@ -115,6 +134,54 @@ public final class SyncEngine implements PlatformConnection.Handler {
         } else if (frame instanceof ServerFrame.Synced s) {
             setStatus(new SessionStatus.Live(s.epoch()));
             sendQueue.open();
+        }
+    }
+
+    /** Keeps an event frame's event until the frames already queued behind it have been read. */
+    private void receive(ConversationEvent event) {
+        received.add(event);
+        if (received.size() >= MAX_EVENTS_PER_WRITE) {
+            flushReceived();
+        } else if (!flushQueued) {
+            flushQueued = true;
+            core.execute(this::flushQueued);
+        }
+    }
+
+    private void flushQueued() {
+        flushQueued = false;
+        flushReceived();
+    }
+
+    /**
+     * Journals the events read so far in one transaction, then does for each frame, in order, what
+     * a frame on its own gets: its update, and a backfill if it left a gap.
+     */
+    private void flushReceived() {
+        if (received.isEmpty()) {
+            return;
+        }
+        List<ConversationEvent> events = List.copyOf(received);
+        received.clear();
+        List<Journal.EventBatch> batches = new ArrayList<>(events.size());
+        for (ConversationEvent e : events) {
+            batches.add(new Journal.EventBatch(e.conversationId(), List.of(e)));
+        }
+        List<Journal.CursorMove> moves;
+        try {
+            moves = journal.applyEvents(batches);
+        } catch (RuntimeException ex) {
+            // The cursors did not move: the next reconnect replays these events.
+            LOG.error("could not journal {} received events", events.size(), ex);
+            return;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            ConversationEvent e = events.get(i);
+            Journal.CursorMove move = moves.get(i);
+            updates.publish(new SessionUpdate.EventsApplied(e.conversationId(), List.of(e)));
+            if (e.seq() > move.after() && move.before() > 0) {
+                backfill(e.conversationId(), move.after());
+            }
         }
     }
 
@@ -162,6 +229,7 @@ public final class SyncEngine implements PlatformConnection.Handler {
 
     @Override
     public PlatformConnection.Decision onRejected(ServerFrame.Error error, int closeCode) {
+        flushReceived(); // a recovery uploads what the journal holds
         sendQueue.hold();
         switch (error.code()) {
             case TOKEN_EXPIRED, UNAUTHENTICATED -> {
@@ -245,6 +313,7 @@ public final class SyncEngine implements PlatformConnection.Handler {
 
     @Override
     public void onState(ConnectionState state) {
+        flushReceived();
         if (!(state instanceof ConnectionState.Live)) {
             sendQueue.hold();
         }

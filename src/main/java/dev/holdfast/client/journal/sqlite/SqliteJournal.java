@@ -5,6 +5,8 @@ import dev.holdfast.client.common.UuidV7;
 import dev.holdfast.client.journal.DeliveryState;
 import dev.holdfast.client.journal.IntegrityReport;
 import dev.holdfast.client.journal.Journal;
+import dev.holdfast.client.journal.Journal.CursorMove;
+import dev.holdfast.client.journal.Journal.EventBatch;
 import dev.holdfast.client.journal.JournalException;
 import dev.holdfast.client.journal.JournalExport;
 import dev.holdfast.client.journal.JournalRecovery;
@@ -650,11 +652,47 @@ public final class SqliteJournal implements Journal {
                 () -> storeEvents(conversationId, events, json, activity));
     }
 
+    @Override
+    public List<CursorMove> applyEvents(List<EventBatch> batches) {
+        Objects.requireNonNull(batches, "batches");
+        // Encode outside the lock: the writer's critical section is SQL only.
+        String[][] json = new String[batches.size()][];
+        long[] activity = new long[batches.size()];
+        for (int b = 0; b < json.length; b++) {
+            EventBatch batch = Objects.requireNonNull(batches.get(b), "batch");
+            requireText(batch.conversationId(), "conversationId");
+            Objects.requireNonNull(batch.events(), "events");
+            json[b] = new String[batch.events().size()];
+            for (int i = 0; i < json[b].length; i++) {
+                ConversationEvent event = batch.events().get(i);
+                requireSameConversation(batch.conversationId(), event);
+                json[b][i] = Wire.encode(event);
+                activity[b] = Math.max(activity[b], event.at());
+            }
+        }
+        if (json.length == 0) {
+            return List.of();
+        }
+        return write("save the events of " + json.length + " batches", () -> {
+            List<CursorMove> moves = new ArrayList<>(json.length);
+            for (int b = 0; b < json.length; b++) {
+                EventBatch batch = batches.get(b);
+                moves.add(storeEventsMoving(batch.conversationId(), batch.events(), json[b], activity[b]));
+            }
+            return List.copyOf(moves);
+        });
+    }
+
     private long storeEvents(String conversationId, List<ConversationEvent> events, String[] json, long lastActivity)
             throws SQLException {
+        return storeEventsMoving(conversationId, events, json, lastActivity).after();
+    }
+
+    private CursorMove storeEventsMoving(String conversationId, List<ConversationEvent> events, String[] json,
+                                        long lastActivity) throws SQLException {
         long previous = ensureConversation(conversationId, lastActivity);
         if (events.isEmpty()) {
-            return previous;
+            return new CursorMove(previous, previous);
         }
         PreparedStatement upsert = prepare("INSERT OR REPLACE INTO events (conversation_id, id, seq, json)"
                 + " VALUES (?, ?, ?, ?)");
@@ -668,7 +706,7 @@ public final class SqliteJournal implements Journal {
         }
         long cursor = recomputeCursor(conversationId, previous);
         setCursor(conversationId, cursor, previous);
-        return cursor;
+        return new CursorMove(previous, cursor);
     }
 
     private void upsertEvent(String conversationId, String id, long seq, String json) throws SQLException {
