@@ -188,22 +188,46 @@ public final class RecoveryBenchmark {
     }
 
     private void fill(Http http, String supervisor, String loader, int n) {
-        CustomerSession customer = http.post("/v1/customer/conversations", null,
-                new CustomerOpenRequest("Customer " + n, n % 3 == 0 ? "es" : "en", "web", List.of("bench")))
+        CustomerSession customer = retrying(() -> http.post("/v1/customer/conversations", null,
+                new CustomerOpenRequest("Customer " + n, n % 3 == 0 ? "es" : "en", "web", List.of("bench"))))
                 .as(CustomerSession.class);
         String id = customer.conversationId();
-        http.post("/v1/conversations/" + id + "/reassign", supervisor,
-                new VersionedAction(customer.conversation().version(), AGENT, "benchmark")).as(ConversationSummary.class);
+        Http.Response assigned = retrying(() -> http.post("/v1/conversations/" + id + "/reassign", supervisor,
+                new VersionedAction(customer.conversation().version(), AGENT, "benchmark")));
+        if (assigned.status() == 409) {
+            // A retry after an attempt that did reach the platform: check that it took.
+            ConversationSummary now = http.get("/v1/conversations/" + id, supervisor).as(ConversationSummary.class);
+            if (!AGENT.equals(now.assignee())) {
+                throw new IllegalStateException("could not assign " + id + " to " + AGENT + ": " + assigned.body());
+            }
+        } else {
+            assigned.as(ConversationSummary.class);
+        }
         for (int m = 1; m <= messages; m++) {
+            // Resending under the same client message id is deduplicated by the platform.
             String clientMessageId = UUID.randomUUID().toString();
+            int line = m;
             if (m % 2 == 1) {
-                http.post("/v1/customer/messages", customer.customerToken(), new CustomerSendRequest(clientMessageId,
-                        "Customer line " + m + " of conversation " + n + ": my order has not arrived yet, can you"
-                                + " check where it is?")).as(Map.class);
+                retrying(() -> http.post("/v1/customer/messages", customer.customerToken(),
+                        new CustomerSendRequest(clientMessageId, "Customer line " + line + " of conversation " + n
+                                + ": my order has not arrived yet, can you check where it is?"))).as(Map.class);
             } else {
-                http.post("/v1/conversations/" + id + "/messages", loader, new SendRequest("bench-loader",
-                        clientMessageId, "Agent reply " + m + " to conversation " + n + ": thanks, let me look"
-                        + " that up for you right away.")).as(Map.class);
+                retrying(() -> http.post("/v1/conversations/" + id + "/messages", loader, new SendRequest(
+                        "bench-loader", clientMessageId, "Agent reply " + line + " to conversation " + n
+                        + ": thanks, let me look that up for you right away."))).as(Map.class);
+            }
+        }
+    }
+
+    /** The test client throws AssertionError when the exchange itself fails (a pooled connection closed under it). */
+    private static Http.Response retrying(java.util.function.Supplier<Http.Response> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (AssertionError e) {
+                if (attempt == 3) {
+                    throw e;
+                }
             }
         }
     }
