@@ -105,7 +105,8 @@ public final class RecoveryBenchmark {
         System.exit(met ? 0 : 1);
     }
 
-    private record Run(long startedMs, long restoredMs, long liveMs, long usableMs, int restored, long events) {
+    private record Run(long startedMs, long restoredMs, long liveMs, long usableMs, int restored, long events,
+                       String load) {
     }
 
     private boolean run() throws Exception {
@@ -134,6 +135,7 @@ public final class RecoveryBenchmark {
 
                 String probeConversation = null;
                 for (int r = 1; r <= runs; r++) {
+                    String load = loadAverage();
                     long t0 = System.nanoTime();
                     String newEpoch = p.wipe();
                     await("recovery finished", () -> recoveryFinished.containsKey(newEpoch));
@@ -147,11 +149,12 @@ public final class RecoveryBenchmark {
                     await("the probe message acknowledged", () -> sentAt.containsKey(probe.clientMessageId()));
                     Run run = new Run(ms(t0, recoveryStarted.get(newEpoch)), ms(t0, recoveryFinished.get(newEpoch)),
                             ms(t0, liveAt.get(newEpoch)), ms(t0, sentAt.get(probe.clientMessageId())),
-                            restoredCount.get(newEpoch), events);
+                            restoredCount.get(newEpoch), events, load);
                     results.add(run);
                     System.out.printf(Locale.ROOT, "run %d: started %d ms, restored %d ms, live %d ms, usable %d ms"
-                            + " (%d conversations restored)%n", r, run.startedMs(), run.restoredMs(), run.liveMs(),
-                            run.usableMs(), run.restored());
+                            + " (%d conversations restored from %d events; load average before: %s)%n", r,
+                            run.startedMs(), run.restoredMs(), run.liveMs(), run.usableMs(), run.restored(),
+                            run.events(), run.load());
                     if (run.restored() != conversations) {
                         throw new IllegalStateException("the desk restored " + run.restored() + " conversations, not "
                                 + conversations);
@@ -324,11 +327,11 @@ public final class RecoveryBenchmark {
 
     private boolean report(List<Run> results) {
         System.out.println();
-        System.out.println("ms from POST /admin/wipe   started  restored      live    usable");
+        System.out.println("ms from POST /admin/wipe   started  restored      live    usable   load");
         for (int i = 0; i < results.size(); i++) {
             Run r = results.get(i);
-            System.out.printf(Locale.ROOT, "run %-22d %8d %9d %9d %9d%n", i + 1, r.startedMs(), r.restoredMs(),
-                    r.liveMs(), r.usableMs());
+            System.out.printf(Locale.ROOT, "run %-22d %8d %9d %9d %9d   %s%n", i + 1, r.startedMs(), r.restoredMs(),
+                    r.liveMs(), r.usableMs(), r.load());
         }
         String[] names = {"min", "median", "max"};
         for (String name : names) {
@@ -351,6 +354,15 @@ public final class RecoveryBenchmark {
             default -> values.length % 2 == 1 ? values[values.length / 2]
                     : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
         };
+    }
+
+    /** The 1-minute load average (Linux), to show when something else was using the cores. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static long ms(long from, Long to) {
