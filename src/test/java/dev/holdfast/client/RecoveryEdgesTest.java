@@ -75,6 +75,8 @@ class RecoveryEdgesTest {
             desk1.transfer(c, version, "agent2", "billing question").get(10, TimeUnit.SECONDS);
             Desks.awaitAssigned(desk2, c);
             desk2.send(c, "a2: billing here, fixing it").get(5, TimeUnit.SECONDS);
+            // The future says journaled, not delivered: let the answer reach the platform before the reply to it.
+            await().atMost(Duration.ofSeconds(10)).until(() -> desk2.unsent().isEmpty());
             customer.send("q2: thank you");
             Journal journal1 = desk1.journal().orElseThrow();
             Journal journal2 = desk2.journal().orElseThrow();

@@ -82,12 +82,13 @@ public final class PlatformApi {
                 .build();
     }
 
-    /** Connect 5 s, read and write 15 s. */
+    /** Connect 5 s, read and write 15 s; sockets with Nagle's algorithm off ({@link NoDelaySockets}). */
     public static OkHttpClient defaultClient() {
         return new OkHttpClient.Builder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .writeTimeout(READ_TIMEOUT)
+                .socketFactory(new NoDelaySockets())
                 .build();
     }
 

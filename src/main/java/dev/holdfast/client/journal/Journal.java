@@ -37,6 +37,13 @@ public interface Journal extends AutoCloseable {
 
     void upsertConversation(ConversationSummary summary);
 
+    /**
+     * {@link #upsertConversation} for each summary, in order, in one transaction: durable when it
+     * returns, all or nothing. For many at once (a restore's results), where one sync per summary
+     * would cost a disk flush each.
+     */
+    void upsertConversations(List<ConversationSummary> summaries);
+
     Optional<ConversationSummary> conversation(String conversationId);
 
     /** Every conversation held, most recent activity first. */
@@ -63,6 +70,21 @@ public interface Journal extends AutoCloseable {
      * Returns the cursor.
      */
     long replaceHistory(String conversationId, List<ConversationEvent> log);
+    /** One conversation's events, for {@link #applyEvents(List)}. */
+    record EventBatch(String conversationId, List<ConversationEvent> events) {
+    }
+
+    /** Where a conversation's cursor stood before a write and after it. */
+    record CursorMove(long before, long after) {
+    }
+
+    /**
+     * {@link #applyEvents(String, List)} for each batch, in order, in one transaction: durable when
+     * it returns, all or nothing. Returns, per batch, the conversation's cursor before its write
+     * (0 if the conversation was not held) and after it. For many small writes at once (a burst of
+     * event frames), where one sync each would cost a disk flush each.
+     */
+    List<CursorMove> applyEvents(List<EventBatch> batches);
 
     /** The highest seq applied contiguously (0 if none). */
     long cursor(String conversationId);

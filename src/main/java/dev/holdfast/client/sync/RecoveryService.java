@@ -78,13 +78,16 @@ public final class RecoveryService {
                 items.add(new RestoreRequest.Item(c.id(), journal.allEvents(c.id())));
             }
             RestoreResponse response = upload(new RestoreRequest(journal.deviceId(), items));
+            List<ConversationSummary> summaries = new ArrayList<>();
             for (RestoreResponse.Result r : response.results()) {
                 rejected += r.rejected().size();
                 if (r.conversation() != null) {
-                    journal.upsertConversation(r.conversation());
-                    publish(new SessionUpdate.ConversationChanged(r.conversation()));
+                    summaries.add(r.conversation());
                 }
             }
+            // One transaction for the batch: a disk sync per conversation was most of the recovery's time.
+            journal.upsertConversations(summaries);
+            summaries.forEach(s -> publish(new SessionUpdate.ConversationChanged(s)));
             done += items.size();
             publish(new SessionUpdate.RecoveryProgress(done, total));
         }

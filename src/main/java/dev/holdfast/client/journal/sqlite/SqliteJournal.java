@@ -5,6 +5,8 @@ import dev.holdfast.client.common.UuidV7;
 import dev.holdfast.client.journal.DeliveryState;
 import dev.holdfast.client.journal.IntegrityReport;
 import dev.holdfast.client.journal.Journal;
+import dev.holdfast.client.journal.Journal.CursorMove;
+import dev.holdfast.client.journal.Journal.EventBatch;
 import dev.holdfast.client.journal.JournalException;
 import dev.holdfast.client.journal.JournalExport;
 import dev.holdfast.client.journal.JournalRecovery;
@@ -581,15 +583,36 @@ public final class SqliteJournal implements Journal {
     public void upsertConversation(ConversationSummary summary) {
         Objects.requireNonNull(summary, "summary");
         String json = Wire.encode(summary);
-        write("save conversation " + summary.id(), () -> {
-            PreparedStatement ps = prepare("INSERT INTO conversations (id, summary, last_activity, cursor)"
-                    + " VALUES (?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET summary = excluded.summary,"
-                    + " last_activity = MAX(last_activity, excluded.last_activity)");
-            ps.setString(1, summary.id());
-            ps.setString(2, json);
-            ps.setLong(3, summary.lastActivityAt());
-            return ps.executeUpdate();
+        write("save conversation " + summary.id(), () -> storeSummary(summary, json));
+    }
+
+    @Override
+    public void upsertConversations(List<ConversationSummary> summaries) {
+        Objects.requireNonNull(summaries, "summaries");
+        if (summaries.isEmpty()) {
+            return;
+        }
+        // Encode outside the lock: the writer's critical section is SQL only.
+        String[] json = new String[summaries.size()];
+        for (int i = 0; i < json.length; i++) {
+            json[i] = Wire.encode(Objects.requireNonNull(summaries.get(i), "summary"));
+        }
+        write("save " + summaries.size() + " conversations", () -> {
+            for (int i = 0; i < json.length; i++) {
+                storeSummary(summaries.get(i), json[i]);
+            }
+            return null;
         });
+    }
+
+    private int storeSummary(ConversationSummary summary, String json) throws SQLException {
+        PreparedStatement ps = prepare("INSERT INTO conversations (id, summary, last_activity, cursor)"
+                + " VALUES (?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET summary = excluded.summary,"
+                + " last_activity = MAX(last_activity, excluded.last_activity)");
+        ps.setString(1, summary.id());
+        ps.setString(2, json);
+        ps.setLong(3, summary.lastActivityAt());
+        return ps.executeUpdate();
     }
 
     @Override
@@ -712,8 +735,44 @@ public final class SqliteJournal implements Journal {
         });
     }
 
+    @Override
+    public List<CursorMove> applyEvents(List<EventBatch> batches) {
+        Objects.requireNonNull(batches, "batches");
+        // Encode outside the lock: the writer's critical section is SQL only.
+        String[][] json = new String[batches.size()][];
+        long[] activity = new long[batches.size()];
+        for (int b = 0; b < json.length; b++) {
+            EventBatch batch = Objects.requireNonNull(batches.get(b), "batch");
+            requireText(batch.conversationId(), "conversationId");
+            Objects.requireNonNull(batch.events(), "events");
+            json[b] = new String[batch.events().size()];
+            for (int i = 0; i < json[b].length; i++) {
+                ConversationEvent event = batch.events().get(i);
+                requireSameConversation(batch.conversationId(), event);
+                json[b][i] = Wire.encode(event);
+                activity[b] = Math.max(activity[b], event.at());
+            }
+        }
+        if (json.length == 0) {
+            return List.of();
+        }
+        return write("save the events of " + json.length + " batches", () -> {
+            List<CursorMove> moves = new ArrayList<>(json.length);
+            for (int b = 0; b < json.length; b++) {
+                EventBatch batch = batches.get(b);
+                moves.add(storeEventsMoving(batch.conversationId(), batch.events(), json[b], activity[b]));
+            }
+            return List.copyOf(moves);
+        });
+    }
+
     private long storeEvents(String conversationId, List<ConversationEvent> events, String[] json, long lastActivity)
             throws SQLException {
+        return storeEventsMoving(conversationId, events, json, lastActivity).after();
+    }
+
+    private CursorMove storeEventsMoving(String conversationId, List<ConversationEvent> events, String[] json,
+                                        long lastActivity) throws SQLException {
         PreparedStatement current = prepare("SELECT cursor, last_activity FROM conversations WHERE id = ?");
         current.setString(1, conversationId);
         long previous = 0;
@@ -755,7 +814,7 @@ public final class SqliteJournal implements Journal {
             update.setString(3, conversationId);
             update.executeUpdate();
         }
-        return cursor;
+        return new CursorMove(previous, cursor);
     }
 
     private void upsertEvent(String conversationId, String id, long seq, String json) throws SQLException {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.holdfast.client.journal.DeliveryState;
+import dev.holdfast.client.journal.Journal;
 import dev.holdfast.client.journal.JournalException;
 import dev.holdfast.client.journal.JournalExport;
 import dev.holdfast.client.journal.LogEntry;
@@ -25,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -197,6 +199,23 @@ class SqliteJournalTest {
     }
 
     @Test
+    void manySummariesAtOnceAreStoredLikeOneByOne() {
+        SqliteJournal journal = open();
+        journal.applyEvents(C1, messages(C1, 1, 2));
+        journal.upsertConversation(summary("c-old", 4_000));
+        journal.upsertConversations(List.of(summary(C1, 1), summary("c-old", 1_000), summary("c-new", 3_000)));
+        journal.upsertConversations(List.of());
+
+        assertThat(journal.conversations()).extracting(ConversationSummary::id)
+                .as("last activity never moves back").containsExactly(C1, "c-old", "c-new");
+        assertThat(journal.conversation("c-old")).contains(summary("c-old", 1_000));
+        assertThat(journal.cursor(C1)).as("a summary keeps the cursor").isEqualTo(2);
+        assertThatThrownBy(() -> journal.upsertConversations(Arrays.asList(summary("c-x", 1), null)))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(journal.conversation("c-x")).as("nothing of a refused batch is written").isEmpty();
+    }
+
+    @Test
     void eventsOfAnUnknownConversationMakeAPlaceholderThatIsNotListedButHasACursor() {
         SqliteJournal journal = open();
         assertThat(journal.applyEvents(C1, messages(C1, 1, 2))).isEqualTo(2);
@@ -244,6 +263,28 @@ class SqliteJournalTest {
         assertThat(journal.applyEvents(C1, messages(C1, 2, 3))).as("duplicates change nothing").isEqualTo(6);
         assertThat(journal.applyEvents(C1, List.of())).isEqualTo(6);
         assertThat(journal.allEvents(C1)).isEqualTo(messages(C1, 1, 6));
+    }
+
+    @Test
+    void batchesInOneTransactionMoveCursorsAsOneWriteEach() {
+        SqliteJournal journal = open();
+        journal.applyEvents(C1, messages(C1, 1, 2));
+        List<Journal.CursorMove> moves = journal.applyEvents(List.of(
+                new Journal.EventBatch(C1, messages(C1, 3, 3)),
+                new Journal.EventBatch(C2, messages(C2, 1, 2)),
+                new Journal.EventBatch(C1, messages(C1, 5, 5)),
+                new Journal.EventBatch(C1, List.of()),
+                new Journal.EventBatch(C1, messages(C1, 4, 4))));
+        assertThat(moves).containsExactly(new Journal.CursorMove(2, 3), new Journal.CursorMove(0, 2),
+                new Journal.CursorMove(3, 3), new Journal.CursorMove(3, 3), new Journal.CursorMove(3, 5));
+        assertThat(journal.allEvents(C1)).isEqualTo(messages(C1, 1, 5));
+        assertThat(journal.cursors()).containsEntry(C1, 5L).containsEntry(C2, 2L);
+        assertThat(journal.applyEvents(List.<Journal.EventBatch>of())).isEmpty();
+
+        assertThatThrownBy(() -> journal.applyEvents(List.of(new Journal.EventBatch(C2, messages(C2, 3, 3)),
+                new Journal.EventBatch(C2, messages(C1, 6, 6))))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(journal.cursor(C2)).as("nothing of a refused write is kept").isEqualTo(2);
+        assertThat(journal.allEvents(C2)).isEqualTo(messages(C2, 1, 2));
     }
 
     @Test
