@@ -8,6 +8,11 @@ public final class Limits {
     public static final int PROTOCOL_VERSION = 1;
     /** Largest WebSocket frame the protocol accepts; larger ones get PAYLOAD_TOO_LARGE. */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
+    /**
+     * Largest hello: it carries a cursor per conversation the desk holds, so it may exceed
+     * {@link #MAX_FRAME_BYTES}; up to the transport limit.
+     */
+    public static final int MAX_HELLO_BYTES = 1024 * 1024;
     /** Largest frame the transport reads at all; beyond it the socket is closed with 1009. */
     public static final int MAX_TRANSPORT_FRAME_BYTES = 1024 * 1024;
     /** Largest HTTP request body, except restore. */

@@ -92,7 +92,12 @@ public final class Wire {
     }
 
     public static ClientFrame decodeClientFrame(String text) {
-        checkFrameSize(text);
+        return decodeClientFrame(text, Limits.MAX_FRAME_BYTES);
+    }
+
+    /** Decodes a client frame allowed up to {@code maxBytes} (the first frame, hello, may be larger). */
+    public static ClientFrame decodeClientFrame(String text, int maxBytes) {
+        checkFrameSize(text, maxBytes);
         return decode(text, ClientFrame.class);
     }
 
@@ -184,15 +189,15 @@ public final class Wire {
         }
     }
 
-    private static void checkFrameSize(String text) {
+    private static void checkFrameSize(String text, int maxBytes) {
         // Cheap bound first: a UTF-16 char is at most 3 UTF-8 bytes.
-        if ((long) text.length() * 3 <= Limits.MAX_FRAME_BYTES) {
+        if ((long) text.length() * 3 <= maxBytes) {
             return;
         }
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > Limits.MAX_FRAME_BYTES) {
+        if (bytes > maxBytes) {
             throw new ProtocolException(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "frame of " + bytes + " bytes exceeds the limit of " + Limits.MAX_FRAME_BYTES);
+                    "frame of " + bytes + " bytes exceeds the limit of " + maxBytes);
         }
     }
 

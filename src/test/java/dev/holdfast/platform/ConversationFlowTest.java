@@ -226,4 +226,19 @@ class ConversationFlowTest {
         Http.Response bad = f.http.get(base + "?after=x", a1.token());
         assertThat(bad.status()).isEqualTo(400);
     }
+
+    @Test
+    void aHelloLargerThanAFrameIsAcceptedBecauseItCarriesTheCursors() {
+        java.util.Map<String, Long> cursors = new java.util.HashMap<>();
+        for (int i = 0; i < 3000; i++) {
+            cursors.put("c-held-long-ago-" + i, 10L);
+        }
+        WsPeer ws = f.socket("/v1/ws");
+        ws.send(new ClientFrame.Hello(1, f.login("agent1").accessToken(), "device-big", null, null, cursors));
+        assertThat(ws.await(ServerFrame.Welcome.class).userId()).isEqualTo("agent1");
+        assertThat(ws.await(ServerFrame.Synced.class).conversations()).isZero();
+        // After hello, the ordinary frame limit applies again.
+        ws.sendRaw("{\"type\":\"ping\",\"nonce\":\"" + "n".repeat(70_000) + "\"}");
+        assertThat(ws.await(ServerFrame.Error.class, e -> e.code().name().equals("PAYLOAD_TOO_LARGE"))).isNotNull();
+    }
 }

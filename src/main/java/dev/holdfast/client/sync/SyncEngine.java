@@ -14,6 +14,8 @@ import dev.holdfast.client.status.SessionUpdate;
 import dev.holdfast.client.status.Updates;
 import dev.holdfast.protocol.ClientFrame;
 import dev.holdfast.protocol.ConversationEvent;
+import dev.holdfast.protocol.ConversationStatus;
+import dev.holdfast.protocol.ConversationSummary;
 import dev.holdfast.protocol.ErrorCode;
 import dev.holdfast.protocol.EventKind;
 import dev.holdfast.protocol.Limits;
@@ -23,6 +25,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -93,7 +97,18 @@ public final class SyncEngine implements PlatformConnection.Handler {
         flushReceived(); // the cursors must include every event read so far
         return new ClientFrame.Hello(Limits.PROTOCOL_VERSION, tokens.accessToken(), journal.deviceId(),
                 journal.epoch().orElse(null), journal.sessionId().orElse(null),
-                journal.cursors());
+                openCursors());
+    }
+
+    /** Cursors of what may still change: closed conversations need no replay, and would only grow the hello. */
+    private Map<String, Long> openCursors() {
+        Map<String, Long> cursors = new HashMap<>(journal.cursors());
+        for (ConversationSummary c : journal.conversations()) {
+            if (c.status() == ConversationStatus.CLOSED) {
+                cursors.remove(c.id());
+            }
+        }
+        return cursors;
     }
 
     @Override

@@ -100,7 +100,9 @@ abstract class SocketEndpoint<C> {
             return;
         }
         try {
-            ClientFrame frame = Wire.decodeClientFrame(text);
+            // Only the first frame, hello, may be as large as its cursors need.
+            ClientFrame frame = Wire.decodeClientFrame(text,
+                    peer.claims == null ? Limits.MAX_HELLO_BYTES : Limits.MAX_FRAME_BYTES);
             if (peer.claims == null) {
                 hello(peer, frame);
                 return;
