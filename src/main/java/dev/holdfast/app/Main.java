@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code java -jar holdfast.jar <command> [options]}. */
 @Command(name = "holdfast", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Holdfast: a desk for customer-chat agents that loses nothing, and its reference platform.",
-        subcommands = {PlatformCommand.class, AgentCommand.class, JournalCommand.class, HashPasswordCommand.class,
+        subcommands = {DemoCommand.class, PanelCommand.class, PlatformCommand.class, AgentCommand.class, JournalCommand.class, HashPasswordCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

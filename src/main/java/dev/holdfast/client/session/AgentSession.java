@@ -370,6 +370,29 @@ public final class AgentSession implements AutoCloseable {
         }, core::execute);
     }
 
+    // ---- drafts --------------------------------------------------------------------------------
+
+    /**
+     * Keeps what the user is typing in the journal, so a crash or a sign-out loses no draft. Runs
+     * on the core thread, like the other journal writes, so that saves land in the order they were
+     * made and the caller never waits for the synced write; an empty text clears it.
+     */
+    public CompletableFuture<Void> saveDraft(String conversationId, String text) {
+        return onCore(() -> {
+            Journal j = journal;
+            if (j != null) {
+                j.saveDraft(conversationId, text);
+            }
+            return null;
+        });
+    }
+
+    /** The saved draft of a conversation; a journal read, so call it off the UI thread. */
+    public Optional<String> draft(String conversationId) {
+        Journal j = journal;
+        return j == null ? Optional.empty() : j.draft(conversationId);
+    }
+
     // ---- reading the journal (any thread) ---------------------------------------------------
 
     public String user() {

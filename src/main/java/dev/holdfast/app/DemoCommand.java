@@ -1,0 +1,57 @@
+package dev.holdfast.app;
+
+import dev.holdfast.platform.Platform;
+import dev.holdfast.ui.shell.HoldfastWindow;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code holdfast demo}: the panel on an embedded platform with a durable store and simulated
+ * customers, the sign-in screen filled in for the demo agent. Everything lives under
+ * {@code <data dir>/demo}, apart from a real desk's journals.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Open the panel on an embedded demo platform with simulated customers (English and Spanish).")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Base directory; the demo uses DIR/demo (default: $HOLDFAST_HOME or the per-user data directory).")
+    Path dataDir;
+
+    @Option(names = "--port", defaultValue = "0", description = "The embedded platform's port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--simulate", defaultValue = "6", paramLabel = "N", description = "Simulated customers (default: ${DEFAULT-VALUE}).")
+    int simulate;
+
+    @Option(names = "--language", paramLabel = "en|es", description = "The panel's language (default: the system's).")
+    String language;
+
+    @Option(names = "--dark", description = "Start with the dark theme.")
+    boolean dark;
+
+    @Override
+    public Integer call() throws Exception {
+        Path demo = DataDirectory.resolve(dataDir).resolve("demo");
+        java.nio.file.Files.createDirectories(demo);
+        Platform platform;
+        try {
+            platform = Platform.start(new Platform.Options("127.0.0.1", port,
+                    "sqlite:" + demo.resolve("platform.db"), null, demo.resolve("platform"), null, simulate,
+                    Clock.systemUTC(), 1000));
+        } catch (Platform.StartupException e) {
+            System.err.println("holdfast demo: " + e.getMessage());
+            return 2;
+        }
+        System.out.println("Demo platform on " + platform.baseUri() + " (sign in as agent1, password demo)");
+        try {
+            return PanelWindowRunner.run(demo.resolve("desk"), PanelWindowRunner.messages(language),
+                    new HoldfastWindow.Prefill(platform.baseUri().toString(), "agent1", "demo"), dark);
+        } finally {
+            platform.close();
+        }
+    }
+}

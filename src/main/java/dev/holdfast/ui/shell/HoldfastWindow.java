@@ -1,0 +1,89 @@
+package dev.holdfast.ui.shell;
+
+import dev.holdfast.client.session.AgentSession;
+import dev.holdfast.ui.fx.FxBridge;
+import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.login.LoginView;
+import dev.holdfast.ui.login.LoginViewModel;
+import dev.holdfast.ui.login.RememberedUser;
+import dev.holdfast.ui.workspace.WorkspaceView;
+import java.net.URI;
+import java.util.function.Function;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The main window: the sign-in screen, then the shell with the workspace, and back to sign-in
+ * after a sign-out. The title always starts with "Holdfast".
+ *
+ * <p>Threading: built and used on the FX thread only.
+ */
+public final class HoldfastWindow {
+    /** What the sign-in screen starts with; {@code password} only for the demo account. */
+    public record Prefill(String server, String user, String password) {
+    }
+
+    private final Stage stage;
+    private final Messages messages;
+    private final FxBridge bridge;
+    private final Function<URI, AgentSession> openSession;
+    private final RememberedUser remembered;
+    private final Prefill prefill;
+    private final Scene scene;
+    private final boolean dark;
+    private LoginViewModel login;
+
+    public HoldfastWindow(Stage stage, Messages messages, FxBridge bridge, Function<URI, AgentSession> openSession,
+                          RememberedUser remembered, Prefill prefill, boolean dark) {
+        this.stage = stage;
+        this.messages = messages;
+        this.bridge = bridge;
+        // Every session is bridged from birth, so no update between sign-in and the shell is missed.
+        this.openSession = uri -> {
+            AgentSession session = openSession.apply(uri);
+            bridge.attach(session);
+            return session;
+        };
+        this.remembered = remembered;
+        this.prefill = prefill;
+        this.dark = dark;
+        Theme.apply(dark);
+        this.scene = new Scene(new javafx.scene.layout.Pane(), 1100, 720);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+    }
+
+    public void show() {
+        showLogin(prefill.password());
+        stage.show();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    private void showLogin(String password) {
+        login = new LoginViewModel(bridge, messages, openSession, remembered, this::showShell);
+        login.serverProperty().set(prefill.server());
+        login.userProperty().set(prefill.user());
+        LoginView view = new LoginView(login, messages);
+        if (password != null) {
+            view.prefillPassword(password);
+        }
+        stage.setTitle(messages.get("app.title"));
+        scene.setRoot(view.root());
+    }
+
+    private void showShell(AgentSession session) {
+        WorkspaceView workspace = new WorkspaceView(session, bridge, messages);
+        ShellViewModel shell = new ShellViewModel(session, bridge, messages, System::currentTimeMillis);
+        ShellView view = new ShellView(shell, messages, workspace.root(), dark, () -> {
+            workspace.dispose();
+            showLogin(null);
+        });
+        stage.setTitle(messages.get("app.title.user", session.user()));
+        scene.setRoot(view.root());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.holdfast.ui.shell;
+
+import atlantafx.base.theme.Styles;
+import dev.holdfast.client.status.SessionStatus;
+import dev.holdfast.protocol.Presence;
+import dev.holdfast.ui.i18n.Messages;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+
+/**
+ * The frame around the workspace: a toolbar with the presence switch and the user menu on top,
+ * and the status bar at the bottom, always visible, saying in words how the connection is.
+ */
+public final class ShellView {
+    private final BorderPane root = new BorderPane();
+
+    /**
+     * @param onSignedOut runs on the FX thread once the session has signed out
+     * @param darkTheme   the theme now in use; the menu toggles it
+     */
+    public ShellView(ShellViewModel vm, Messages messages, Node workspace, boolean darkTheme,
+                     Runnable onSignedOut) {
+        Label title = new Label(messages.get("app.title"));
+        title.getStyleClass().add(Styles.TITLE_4);
+
+        ToggleGroup presence = new ToggleGroup();
+        ToggleButton available = new ToggleButton(messages.get("presence.available"));
+        ToggleButton away = new ToggleButton(messages.get("presence.away"));
+        available.setId("presence-available");
+        away.setId("presence-away");
+        available.setUserData(Presence.AVAILABLE);
+        away.setUserData(Presence.AWAY);
+        available.getStyleClass().add(Styles.LEFT_PILL);
+        away.getStyleClass().add(Styles.RIGHT_PILL);
+        available.setToggleGroup(presence);
+        away.setToggleGroup(presence);
+        presence.selectToggle(vm.presenceProperty().get() == Presence.AWAY ? away : available);
+        presence.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                presence.selectToggle(old); // one of the two is always chosen
+            } else {
+                vm.presenceProperty().set((Presence) now.getUserData());
+            }
+        });
+        HBox presenceSwitch = new HBox(available, away);
+
+        MenuButton userMenu = new MenuButton(vm.user(), new FontIcon(MaterialDesignA.ACCOUNT_CIRCLE));
+        userMenu.setId("user-menu");
+        CheckMenuItem dark = new CheckMenuItem(messages.get("menu.theme.dark"));
+        dark.setSelected(darkTheme);
+        dark.selectedProperty().addListener((obs, old, now) -> Theme.apply(now));
+        MenuItem signOut = new MenuItem(messages.get("menu.signOut"));
+        signOut.setId("menu-sign-out");
+        signOut.setOnAction(e -> vm.signOut(false, onSignedOut));
+        MenuItem signOutAndErase = new MenuItem(messages.get("menu.signOutAndErase"));
+        signOutAndErase.setId("menu-sign-out-erase");
+        signOutAndErase.setOnAction(e -> {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, messages.get("menu.signOutAndErase.confirm"),
+                    ButtonType.OK, ButtonType.CANCEL);
+            confirm.setHeaderText(null);
+            confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> vm.signOut(true, onSignedOut));
+        });
+        userMenu.getItems().addAll(dark, new SeparatorMenuItem(), signOut, signOutAndErase);
+
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        ToolBar top = new ToolBar(title, spring, presenceSwitch, userMenu);
+
+        root.setTop(top);
+        root.setCenter(workspace);
+        root.setBottom(statusBar(vm));
+    }
+
+    private static Node statusBar(ShellViewModel vm) {
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add("status-dot");
+        Label words = new Label();
+        words.setId("status-text");
+        words.textProperty().bind(vm.statusTextProperty());
+        words.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, dot, words);
+        bar.setId("status-bar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        vm.statusProperty().addListener((obs, old, now) -> paint(dot, now));
+        paint(dot, vm.statusProperty().get());
+        return bar;
+    }
+
+    /** The dot's colour repeats the words for a glance: green live, amber on the way, red stuck. */
+    private static void paint(Circle dot, SessionStatus status) {
+        dot.getStyleClass().removeAll("status-live", "status-busy", "status-stuck");
+        if (status instanceof SessionStatus.Live) {
+            dot.getStyleClass().add("status-live");
+        } else if (status instanceof SessionStatus.NeedsPassword || status instanceof SessionStatus.Failed
+                || status instanceof SessionStatus.Offline) {
+            dot.getStyleClass().add("status-stuck");
+        } else {
+            dot.getStyleClass().add("status-busy");
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.holdfast.ui.workspace;
+
+import dev.holdfast.client.common.Cancellable;
+import dev.holdfast.client.session.AgentSession;
+import dev.holdfast.ui.fx.FxBridge;
+import dev.holdfast.ui.i18n.Messages;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * The agent's workspace: the conversation list beside the open thread and its composer. Wires
+ * the three view models to the bridge and to each other (the list's selection opens a thread).
+ */
+public final class WorkspaceView {
+    private final SplitPane root = new SplitPane();
+    private final Cancellable listening;
+
+    public WorkspaceView(AgentSession session, FxBridge bridge, Messages messages) {
+        String me = session.user();
+        ConversationListViewModel list = new ConversationListViewModel(session, bridge, me);
+        ThreadViewModel thread = new ThreadViewModel(session, bridge, me);
+        ComposerViewModel composer = new ComposerViewModel(session, bridge, messages);
+        thread.conversationIdProperty().bind(list.selectedIdProperty());
+        composer.conversationIdProperty().bind(list.selectedIdProperty());
+        listening = bridge.listen(batch -> {
+            list.apply(batch);
+            thread.apply(batch);
+        });
+        list.load();
+
+        BorderPane right = new BorderPane();
+        right.setCenter(new ThreadView(thread, messages).root());
+        right.setBottom(new ComposerView(composer, messages).root());
+        root.getItems().addAll(new ConversationListView(list, messages, System::currentTimeMillis).root(), right);
+        root.setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(root.getItems().get(0), false);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Stops listening (the user signed out). */
+    public void dispose() {
+        listening.cancel();
+    }
+}
