@@ -658,18 +658,7 @@ public final class SqliteJournal implements Journal {
     public long applyEvents(String conversationId, List<ConversationEvent> events) {
         requireText(conversationId, "conversationId");
         Objects.requireNonNull(events, "events");
-        // Encode outside the lock: the writer's critical section is SQL only.
-        String[] json = new String[events.size()];
-        long lastActivity = 0;
-        for (int i = 0; i < json.length; i++) {
-            ConversationEvent event = events.get(i);
-            requireSameConversation(conversationId, event);
-            json[i] = Wire.encode(event);
-            lastActivity = Math.max(lastActivity, event.at());
-        }
-        long activity = lastActivity;
-        return write("save the events of conversation " + conversationId,
-                () -> storeEvents(conversationId, events, json, activity));
+        return applyEvents(List.of(new EventBatch(conversationId, events))).get(0).after();
     }
 
     @Override
