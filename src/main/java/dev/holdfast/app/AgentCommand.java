@@ -163,6 +163,11 @@ final class AgentCommand implements Callable<Integer> {
             ObjectNode n = node("recovery_progress");
             n.put("done", p.done()).put("total", p.total());
             print(out, n, "recovering " + p.done() + " of " + p.total() + " conversations");
+        } else if (update instanceof SessionUpdate.ProblemRaised problem) {
+            ObjectNode n = node("problem");
+            n.put("kind", problem.problem().kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("message", problem.problem().userMessage());
+            print(out, n, "problem: " + problem.problem().userMessage());
         } else if (update instanceof SessionUpdate.RecoveryFinished f) {
             ObjectNode n = node("recovery_finished");
             n.put("oldEpoch", f.oldEpoch()).put("newEpoch", f.newEpoch()).put("restored", f.restored())
