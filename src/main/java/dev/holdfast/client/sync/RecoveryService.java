@@ -81,6 +81,12 @@ public final class RecoveryService {
             List<ConversationSummary> summaries = new ArrayList<>();
             for (RestoreResponse.Result r : response.results()) {
                 rejected += r.rejected().size();
+                if (!r.rejected().isEmpty()) {
+                    // The journal keeps its copy either way; the log says what the platform would not take back.
+                    journal.log(clock.millis(), "recovery", "the platform refused " + r.rejected().size()
+                            + " events of conversation " + r.conversationId() + " (" + r.rejected().get(0).reason()
+                            + "); this computer keeps its copy");
+                }
                 if (r.conversation() != null) {
                     summaries.add(r.conversation());
                 }
