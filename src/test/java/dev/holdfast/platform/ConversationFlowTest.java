@@ -156,8 +156,7 @@ class ConversationFlowTest {
     @Test
     void theSameClientMessageIdGivesTheSameAckAndADifferentPayloadIsRefused() {
         Agent a1 = f.agent("agent1");
-        Customer c = f.customer("Kim", "en");
-        a1.awaitAssigned(c.conversationId());
+        Customer c = f.customerOf(a1, "Kim", "en");
 
         String id = UUID.randomUUID().toString();
         a1.ws.send(new ClientFrame.Send(c.conversationId(), id, "Hello Kim"));
@@ -212,8 +211,7 @@ class ConversationFlowTest {
     @Test
     void historyPagesGoForwardAndBackward() {
         Agent a1 = f.agent("agent1");
-        Customer c = f.customer("Pat", "en");
-        a1.awaitAssigned(c.conversationId());
+        Customer c = f.customerOf(a1, "Pat", "en");
         for (int i = 0; i < 10; i++) {
             c.send("line " + i);
         }

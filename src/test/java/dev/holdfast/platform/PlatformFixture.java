@@ -56,6 +56,13 @@ public final class PlatformFixture implements AutoCloseable {
         return c;
     }
 
+    /** A customer whose new conversation has been routed to {@code agent}. */
+    public Customer customerOf(Agent agent, String name, String language) {
+        Customer c = customer(name, language);
+        agent.awaitAssigned(c.conversationId());
+        return c;
+    }
+
     <T extends AutoCloseable> T track(T closeable) {
         open.add(closeable);
         return closeable;

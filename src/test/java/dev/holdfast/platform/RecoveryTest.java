@@ -72,8 +72,7 @@ class RecoveryTest {
     void restoreBringsTheConversationBackToItsAgentWithHeldCustomerMessagesAfterIt() throws Exception {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
-            Customer c = f.customer("María", "es");
-            a1.awaitAssigned(c.conversationId());
+            Customer c = f.customerOf(a1, "María", "es");
             c.send("Hola");
             a1.send(c.conversationId(), "¡Hola! ¿En qué puedo ayudarte?");
             List<ConversationEvent> journal = history(f, a1, c.conversationId());
@@ -118,8 +117,7 @@ class RecoveryTest {
     void aForgedReceiptOrAlteredTextIsRejectedEventByEvent() throws Exception {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
-            Customer c = f.customer("Eve", "en");
-            a1.awaitAssigned(c.conversationId());
+            Customer c = f.customerOf(a1, "Eve", "en");
             c.send("I need a refund");
             List<ConversationEvent> journal = new ArrayList<>(history(f, a1, c.conversationId()));
             f.http.post("/admin/wipe", PlatformFixture.ADMIN, null);
@@ -147,8 +145,7 @@ class RecoveryTest {
     void anAgentCannotRestoreAConversationTheyNeverHeld() throws Exception {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
-            Customer c = f.customer("Kai", "en");
-            a1.awaitAssigned(c.conversationId());
+            Customer c = f.customerOf(a1, "Kai", "en");
             List<ConversationEvent> journal = history(f, a1, c.conversationId());
             f.http.post("/admin/wipe", PlatformFixture.ADMIN, null);
             Agent a3 = new Agent(f, "agent3", f.login("agent3"), "device-agent3");
@@ -200,8 +197,7 @@ class RecoveryTest {
     void afterAWipeTheOwnSendIsDeduplicatedAgainstTheRestoredCopy() throws Exception {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
-            Customer c = f.customer("Ola", "en");
-            a1.awaitAssigned(c.conversationId());
+            Customer c = f.customerOf(a1, "Ola", "en");
             ServerFrame.Ack sent = a1.send(c.conversationId(), "on it");
             List<ConversationEvent> journal = history(f, a1, c.conversationId());
             String epoch = f.http.post("/admin/wipe", PlatformFixture.ADMIN, null).as(WipeResponse.class).newEpoch();
@@ -218,8 +214,7 @@ class RecoveryTest {
     void aConversationNobodyRestoresRestartsAfterTheGraceAndALateRestoreIsMergedBeforeIt() throws Exception {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
-            Customer c = f.customer("Ivo", "en");
-            a1.awaitAssigned(c.conversationId());
+            Customer c = f.customerOf(a1, "Ivo", "en");
             c.send("before the wipe");
             List<ConversationEvent> journal = history(f, a1, c.conversationId());
             String epoch = f.http.post("/admin/wipe", PlatformFixture.ADMIN, null).as(WipeResponse.class).newEpoch();
@@ -286,8 +281,7 @@ class RecoveryTest {
     void aCursorTooFarBehindGetsASnapshot() throws Exception {
         try (PlatformFixture f = new PlatformFixture(dir)) {
             Agent a1 = f.agent("agent1");
-            Customer c = f.customer("Zoe", "en");
-            a1.awaitAssigned(c.conversationId());
+            Customer c = f.customerOf(a1, "Zoe", "en");
             a1.ws.close();
             a1.connect(a1.welcome.epoch(), a1.welcome.sessionId(), Map.of(c.conversationId(), 99L));
             ServerFrame.Error tooOld = a1.ws.await(ServerFrame.Error.class);
