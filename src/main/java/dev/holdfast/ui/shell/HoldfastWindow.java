@@ -5,6 +5,8 @@ import dev.holdfast.ui.fx.FxBridge;
 import dev.holdfast.ui.i18n.Messages;
 import dev.holdfast.ui.login.LoginView;
 import dev.holdfast.ui.login.LoginViewModel;
+import dev.holdfast.ui.login.PasswordAgainView;
+import dev.holdfast.ui.login.PasswordAgainViewModel;
 import dev.holdfast.ui.login.RememberedUser;
 import dev.holdfast.ui.workspace.WorkspaceView;
 import java.net.URI;
@@ -79,7 +81,9 @@ public final class HoldfastWindow {
     private void showShell(AgentSession session) {
         WorkspaceView workspace = new WorkspaceView(session, bridge, messages);
         ShellViewModel shell = new ShellViewModel(session, bridge, messages, System::currentTimeMillis);
-        ShellView view = new ShellView(shell, messages, workspace.root(), dark, () -> {
+        PasswordAgainView passwordAgain = new PasswordAgainView(
+                new PasswordAgainViewModel(session, bridge, messages, shell.statusProperty()), messages);
+        ShellView view = new ShellView(shell, messages, workspace.root(), passwordAgain.root(), dark, () -> {
             workspace.dispose();
             showLogin(null);
         });

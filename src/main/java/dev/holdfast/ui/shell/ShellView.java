@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -31,13 +32,16 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
  * and the status bar at the bottom, always visible, saying in words how the connection is.
  */
 public final class ShellView {
-    private final BorderPane root = new BorderPane();
+    private final BorderPane frame = new BorderPane();
+    /** The frame, with the sign-in-again dialog stacked over it when it is shown. */
+    private final StackPane root = new StackPane(frame);
 
     /**
      * @param onSignedOut runs on the FX thread once the session has signed out
      * @param darkTheme   the theme now in use; the menu toggles it
+     * @param overlay     drawn over everything (the sign-in-again dialog); hidden when not needed
      */
-    public ShellView(ShellViewModel vm, Messages messages, Node workspace, boolean darkTheme,
+    public ShellView(ShellViewModel vm, Messages messages, Node workspace, Node overlay, boolean darkTheme,
                      Runnable onSignedOut) {
         Label title = new Label(messages.get("app.title"));
         title.getStyleClass().add(Styles.TITLE_4);
@@ -85,9 +89,10 @@ public final class ShellView {
         HBox.setHgrow(spring, Priority.ALWAYS);
         ToolBar top = new ToolBar(title, spring, presenceSwitch, userMenu);
 
-        root.setTop(top);
-        root.setCenter(workspace);
-        root.setBottom(statusBar(vm));
+        frame.setTop(top);
+        frame.setCenter(workspace);
+        frame.setBottom(statusBar(vm));
+        root.getChildren().add(overlay);
     }
 
     private static Node statusBar(ShellViewModel vm) {
