@@ -1,7 +1,7 @@
 package dev.holdfast.ui.login;
 
 import atlantafx.base.theme.Styles;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,10 +25,10 @@ public final class PasswordAgainView {
     private final StackPane root = new StackPane();
     private final PasswordField password = new PasswordField();
 
-    public PasswordAgainView(PasswordAgainViewModel vm, Messages messages) {
-        Label heading = new Label(messages.get("reauth.heading"));
+    public PasswordAgainView(PasswordAgainViewModel vm, Language language) {
+        Label heading = LoginView.label(language, "reauth.heading");
         heading.getStyleClass().add(Styles.TITLE_3);
-        Label reason = new Label(messages.get("reauth.reason"));
+        Label reason = LoginView.label(language, "reauth.reason");
         reason.setId("reauth-reason");
         reason.setWrapText(true);
 
@@ -41,8 +41,8 @@ public final class PasswordAgainView {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(10);
-        form.addRow(0, new Label(messages.get("login.user")), user);
-        form.addRow(1, new Label(messages.get("login.password")), password);
+        form.addRow(0, LoginView.label(language, "login.user"), user);
+        form.addRow(1, LoginView.label(language, "login.password"), password);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
@@ -63,7 +63,7 @@ public final class PasswordAgainView {
         signIn.getStyleClass().add(Styles.ACCENT);
         signIn.setMaxWidth(Double.MAX_VALUE);
         signIn.textProperty().bind(Bindings.when(vm.busyProperty())
-                .then(messages.get("login.signingIn")).otherwise(messages.get("login.signIn")));
+                .then(language.text("login.signingIn")).otherwise(language.text("login.signIn")));
         signIn.disableProperty().bind(vm.busyProperty());
         signIn.setOnAction(e -> {
             char[] secret = password.getText().toCharArray();

@@ -3,7 +3,7 @@ package dev.holdfast.ui.login;
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.client.status.SessionStatus;
 import dev.holdfast.ui.fx.FxBridge;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import java.util.Arrays;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,16 +21,16 @@ import javafx.beans.value.ObservableValue;
 public final class PasswordAgainViewModel {
     private final AgentSession session;
     private final FxBridge bridge;
-    private final Messages messages;
+    private final Language language;
     private final BooleanProperty shown = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
 
-    public PasswordAgainViewModel(AgentSession session, FxBridge bridge, Messages messages,
+    public PasswordAgainViewModel(AgentSession session, FxBridge bridge, Language language,
                                   ObservableValue<SessionStatus> status) {
         this.session = session;
         this.bridge = bridge;
-        this.messages = messages;
+        this.language = language;
         status.addListener((obs, old, now) -> follow(now));
         follow(status.getValue());
     }
@@ -50,7 +50,7 @@ public final class PasswordAgainViewModel {
             return;
         }
         if (password.length == 0) {
-            error.set(messages.get("reauth.error.missing"));
+            error.set(language.messages().get("reauth.error.missing"));
             return;
         }
         error.set("");
@@ -58,7 +58,7 @@ public final class PasswordAgainViewModel {
         bridge.whenDone(session.signIn(session.user(), password), (info, failure) -> {
             busy.set(false);
             if (failure != null) {
-                error.set(SignInErrors.describe(failure, messages));
+                error.set(SignInErrors.describe(failure, language.messages()));
                 return;
             }
             shown.set(false);

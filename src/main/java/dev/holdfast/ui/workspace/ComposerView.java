@@ -1,7 +1,7 @@
 package dev.holdfast.ui.workspace;
 
 import atlantafx.base.theme.Styles;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,10 +18,10 @@ import javafx.scene.layout.VBox;
 public final class ComposerView {
     private final VBox root;
 
-    public ComposerView(ComposerViewModel vm, Messages messages) {
+    public ComposerView(ComposerViewModel vm, Language language) {
         TextArea input = new TextArea();
         input.setId("composer");
-        input.setPromptText(messages.get("composer.prompt"));
+        input.promptTextProperty().bind(language.text("composer.prompt"));
         input.setWrapText(true);
         input.setPrefRowCount(3);
         input.textProperty().bindBidirectional(vm.textProperty());
@@ -38,7 +38,8 @@ public final class ComposerView {
             }
         });
 
-        Button send = new Button(messages.get("composer.send"));
+        Button send = new Button();
+        send.textProperty().bind(language.text("composer.send"));
         send.setId("composer-send");
         send.getStyleClass().add(Styles.ACCENT);
         send.disableProperty().bind(vm.conversationIdProperty().isNull());
