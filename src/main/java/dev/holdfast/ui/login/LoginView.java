@@ -82,7 +82,8 @@ public final class LoginView {
         root.setPadding(new Insets(24));
     }
 
-    static Label label(Language language, String key) {
+    /** A label whose text follows the language. */
+    public static Label label(Language language, String key) {
         Label label = new Label();
         label.textProperty().bind(language.text(key));
         return label;

@@ -93,6 +93,9 @@ public final class HoldfastWindow {
             workspace.dispose();
             showLogin(null);
         });
+        ShortcutHelpView help = new ShortcutHelpView(language);
+        view.addOverlay(help.root());
+        Shortcuts.install(view.root(), workspace, help, passwordAgain.root());
         stage.titleProperty().bind(language.text("app.title.user", session.user()));
         scene.setRoot(view.root());
     }

@@ -133,6 +133,11 @@ public final class ShellView {
         }
     }
 
+    /** Stacks {@code overlay} over everything already shown. */
+    void addOverlay(Node overlay) {
+        root.getChildren().add(overlay);
+    }
+
     public Parent root() {
         return root;
     }

@@ -17,9 +17,9 @@ import javafx.scene.layout.VBox;
 /** Where the reply is written: Enter sends, Shift+Enter starts a new line. */
 public final class ComposerView {
     private final VBox root;
+    private final TextArea input = new TextArea();
 
     public ComposerView(ComposerViewModel vm, Language language) {
-        TextArea input = new TextArea();
         input.setId("composer");
         input.promptTextProperty().bind(language.text("composer.prompt"));
         input.setWrapText(true);
@@ -56,6 +56,11 @@ public final class ComposerView {
         HBox.setHgrow(input, Priority.ALWAYS);
         root = new VBox(4, error, line);
         root.setPadding(new Insets(8));
+    }
+
+    /** Puts the caret in the reply box (Ctrl+L). */
+    public void focus() {
+        input.requestFocus();
     }
 
     public Node root() {

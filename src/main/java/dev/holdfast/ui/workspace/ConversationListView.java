@@ -105,6 +105,19 @@ public final class ConversationListView {
         return root;
     }
 
+    /** Opens the conversation {@code step} rows below (or above, when negative) in the open tab. */
+    public void move(int step) {
+        ListView<ConversationItem> list = root.getSelectionModel().getSelectedIndex() == 1 ? queueList : mineList;
+        int size = list.getItems().size();
+        if (size == 0) {
+            return;
+        }
+        int at = list.getSelectionModel().getSelectedIndex();
+        int next = at < 0 ? (step > 0 ? 0 : size - 1) : Math.max(0, Math.min(size - 1, at + step));
+        list.getSelectionModel().select(next);
+        list.scrollTo(next);
+    }
+
     private final class Row extends ListCell<ConversationItem> {
         private final Label name = new Label();
         private final Label detail = new Label();

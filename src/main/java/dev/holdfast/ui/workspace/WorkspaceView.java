@@ -15,6 +15,8 @@ import javafx.scene.layout.BorderPane;
 public final class WorkspaceView {
     private final SplitPane root = new SplitPane();
     private final Cancellable listening;
+    private final ConversationListView listView;
+    private final ComposerView composerView;
 
     public WorkspaceView(AgentSession session, FxBridge bridge, Language language) {
         String me = session.user();
@@ -31,10 +33,24 @@ public final class WorkspaceView {
 
         BorderPane right = new BorderPane();
         right.setCenter(new ThreadView(thread, language).root());
-        right.setBottom(new ComposerView(composer, language).root());
-        root.getItems().addAll(new ConversationListView(list, language, System::currentTimeMillis).root(), right);
+        composerView = new ComposerView(composer, language);
+        right.setBottom(composerView.root());
+        listView = new ConversationListView(list, language, System::currentTimeMillis);
+        root.getItems().addAll(listView.root(), right);
         root.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(root.getItems().get(0), false);
+    }
+
+    public void nextConversation() {
+        listView.move(1);
+    }
+
+    public void previousConversation() {
+        listView.move(-1);
+    }
+
+    public void focusComposer() {
+        composerView.focus();
     }
 
     public Node root() {
