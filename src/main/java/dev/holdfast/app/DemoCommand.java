@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("Demo platform on " + platform.baseUri() + " (sign in as agent1, password demo)");
         try {
-            return PanelWindowRunner.run(demo.resolve("desk"), PanelWindowRunner.messages(language),
+            return PanelWindowRunner.run(demo.resolve("desk"), PanelWindowRunner.messages(language, demo.resolve("desk")),
                     new HoldfastWindow.Prefill(platform.baseUri().toString(), "agent1", "demo"), dark);
         } finally {
             platform.close();

@@ -33,7 +33,7 @@ final class PanelCommand implements Callable<Integer> {
         String url = server != null ? server.toString()
                 : remembered.map(RememberedUser.Entry::server).filter(s -> !s.isBlank()).orElse("http://127.0.0.1:8480");
         String user = remembered.map(RememberedUser.Entry::user).orElse("");
-        return PanelWindowRunner.run(dir, PanelWindowRunner.messages(language),
+        return PanelWindowRunner.run(dir, PanelWindowRunner.messages(language, dir),
                 new HoldfastWindow.Prefill(url, user, null), dark);
     }
 }

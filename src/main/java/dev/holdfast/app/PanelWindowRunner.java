@@ -52,7 +52,12 @@ final class PanelWindowRunner {
         return 0;
     }
 
-    static Messages messages(String language) {
-        return language == null ? Messages.forLocale(java.util.Locale.getDefault()) : Messages.forLanguage(language);
+    /** The --language given, else the one last picked in the panel's menu, else the system's. */
+    static Messages messages(String language, Path deskDir) {
+        if (language != null) {
+            return Messages.forLanguage(language);
+        }
+        return new RememberedUser(deskDir).load().map(RememberedUser.Entry::language).filter(l -> !l.isBlank())
+                .map(Messages::forLanguage).orElseGet(() -> Messages.forLocale(java.util.Locale.getDefault()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.holdfast.ui.components;
 
 import dev.holdfast.client.journal.DeliveryState;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
@@ -12,11 +12,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** A message's delivery state as a small icon whose tooltip says it in words. */
 public final class DeliveryIcon extends Label {
-    private final Messages messages;
+    private final Language language;
     private final Tooltip tooltip = new Tooltip();
 
-    public DeliveryIcon(Messages messages) {
-        this.messages = messages;
+    public DeliveryIcon(Language language) {
+        this.language = language;
         tooltip.setShowDelay(Duration.millis(300));
         setTooltip(tooltip);
         getStyleClass().add("delivery-icon");
@@ -47,6 +47,7 @@ public final class DeliveryIcon extends Label {
 
     public String describe(DeliveryState state, String reason) {
         String why = reason == null ? "" : reason;
+        var messages = language.messages();
         return switch (state) {
             case QUEUED -> messages.get("delivery.queued");
             case SENDING -> messages.get("delivery.sending");

@@ -1,7 +1,7 @@
 package dev.holdfast.ui.login;
 
 import atlantafx.base.theme.Styles;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -19,8 +19,8 @@ public final class LoginView {
     private final StackPane root = new StackPane();
     private final PasswordField password = new PasswordField();
 
-    public LoginView(LoginViewModel vm, Messages messages) {
-        Label heading = new Label(messages.get("login.heading"));
+    public LoginView(LoginViewModel vm, Language language) {
+        Label heading = label(language, "login.heading");
         heading.getStyleClass().add(Styles.TITLE_3);
 
         TextField server = new TextField();
@@ -34,9 +34,9 @@ public final class LoginView {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(10);
-        form.addRow(0, new Label(messages.get("login.server")), server);
-        form.addRow(1, new Label(messages.get("login.user")), user);
-        form.addRow(2, new Label(messages.get("login.password")), password);
+        form.addRow(0, label(language, "login.server"), server);
+        form.addRow(1, label(language, "login.user"), user);
+        form.addRow(2, label(language, "login.password"), password);
         server.setPrefColumnCount(22);
         // Labels keep their full width ("Contraseña" must not become "Contr..."); fields take the rest.
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
@@ -45,7 +45,8 @@ public final class LoginView {
         fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         form.getColumnConstraints().addAll(labels, fields);
 
-        CheckBox remember = new CheckBox(messages.get("login.remember"));
+        CheckBox remember = new CheckBox();
+        remember.textProperty().bind(language.text("login.remember"));
         remember.selectedProperty().bindBidirectional(vm.rememberUserProperty());
 
         Label error = new Label();
@@ -62,7 +63,7 @@ public final class LoginView {
         signIn.getStyleClass().add(Styles.ACCENT);
         signIn.setMaxWidth(Double.MAX_VALUE);
         signIn.textProperty().bind(javafx.beans.binding.Bindings.when(vm.busyProperty())
-                .then(messages.get("login.signingIn")).otherwise(messages.get("login.signIn")));
+                .then(language.text("login.signingIn")).otherwise(language.text("login.signIn")));
         signIn.disableProperty().bind(vm.busyProperty());
         signIn.setOnAction(e -> {
             // The field's own text cannot be wiped, but it is emptied so it does not linger on screen.
@@ -79,6 +80,13 @@ public final class LoginView {
         root.getChildren().add(card);
         StackPane.setAlignment(card, Pos.CENTER);
         root.setPadding(new Insets(24));
+    }
+
+    /** A label whose text follows the language. */
+    public static Label label(Language language, String key) {
+        Label label = new Label();
+        label.textProperty().bind(language.text(key));
+        return label;
     }
 
     /** For the demo: the password of the demo account, typed in for the user. */

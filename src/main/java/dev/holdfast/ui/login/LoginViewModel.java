@@ -2,7 +2,7 @@ package dev.holdfast.ui.login;
 
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.ui.fx.FxBridge;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -20,7 +20,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class LoginViewModel {
     private final FxBridge bridge;
-    private final Messages messages;
+    private final Language language;
     private final Function<URI, AgentSession> openSession;
     private final RememberedUser remembered;
     private final Consumer<AgentSession> onSignedIn;
@@ -35,10 +35,10 @@ public final class LoginViewModel {
     private AgentSession session;
     private URI sessionServer;
 
-    public LoginViewModel(FxBridge bridge, Messages messages, Function<URI, AgentSession> openSession,
+    public LoginViewModel(FxBridge bridge, Language language, Function<URI, AgentSession> openSession,
                           RememberedUser remembered, Consumer<AgentSession> onSignedIn) {
         this.bridge = bridge;
-        this.messages = messages;
+        this.language = language;
         this.openSession = openSession;
         this.remembered = remembered;
         this.onSignedIn = onSignedIn;
@@ -57,12 +57,12 @@ public final class LoginViewModel {
         URI uri = parseServer(server.get().strip());
         if (name.isEmpty() || password.length == 0 || server.get().isBlank()) {
             Arrays.fill(password, '\0');
-            error.set(messages.get("login.error.missing"));
+            error.set(language.messages().get("login.error.missing"));
             return;
         }
         if (uri == null) {
             Arrays.fill(password, '\0');
-            error.set(messages.get("login.error.server"));
+            error.set(language.messages().get("login.error.server"));
             return;
         }
         if (session == null || !uri.equals(sessionServer)) {
@@ -80,7 +80,7 @@ public final class LoginViewModel {
         bridge.whenDone(signingIn.signIn(name, password), (info, failure) -> {
             busy.set(false);
             if (failure != null) {
-                error.set(SignInErrors.describe(failure, messages));
+                error.set(SignInErrors.describe(failure, language.messages()));
                 return;
             }
             bridge.inBackground(() -> remembered.save(uri.toString(), keepUser ? name : null));

@@ -2,9 +2,12 @@ package dev.holdfast.ui.shell;
 
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.ui.fx.FxBridge;
+import dev.holdfast.ui.i18n.Language;
 import dev.holdfast.ui.i18n.Messages;
 import dev.holdfast.ui.login.LoginView;
 import dev.holdfast.ui.login.LoginViewModel;
+import dev.holdfast.ui.login.PasswordAgainView;
+import dev.holdfast.ui.login.PasswordAgainViewModel;
 import dev.holdfast.ui.login.RememberedUser;
 import dev.holdfast.ui.workspace.WorkspaceView;
 import java.net.URI;
@@ -24,7 +27,7 @@ public final class HoldfastWindow {
     }
 
     private final Stage stage;
-    private final Messages messages;
+    private final Language language;
     private final FxBridge bridge;
     private final Function<URI, AgentSession> openSession;
     private final RememberedUser remembered;
@@ -36,7 +39,7 @@ public final class HoldfastWindow {
     public HoldfastWindow(Stage stage, Messages messages, FxBridge bridge, Function<URI, AgentSession> openSession,
                           RememberedUser remembered, Prefill prefill, boolean dark) {
         this.stage = stage;
-        this.messages = messages;
+        this.language = new Language(messages);
         this.bridge = bridge;
         // Every session is bridged from birth, so no update between sign-in and the shell is missed.
         this.openSession = uri -> {
@@ -60,30 +63,46 @@ public final class HoldfastWindow {
         stage.show();
     }
 
+    /** The language now in use; the user menu switches it. */
+    public Language language() {
+        return language;
+    }
+
     public Scene scene() {
         return scene;
     }
 
     private void showLogin(String password) {
-        login = new LoginViewModel(bridge, messages, openSession, remembered, this::showShell);
+        login = new LoginViewModel(bridge, language, openSession, remembered, this::showShell);
         login.serverProperty().set(prefill.server());
         login.userProperty().set(prefill.user());
-        LoginView view = new LoginView(login, messages);
+        LoginView view = new LoginView(login, language);
         if (password != null) {
             view.prefillPassword(password);
         }
-        stage.setTitle(messages.get("app.title"));
+        stage.titleProperty().bind(language.text("app.title"));
         scene.setRoot(view.root());
     }
 
     private void showShell(AgentSession session) {
-        WorkspaceView workspace = new WorkspaceView(session, bridge, messages);
-        ShellViewModel shell = new ShellViewModel(session, bridge, messages, System::currentTimeMillis);
-        ShellView view = new ShellView(shell, messages, workspace.root(), dark, () -> {
+        WorkspaceView workspace = new WorkspaceView(session, bridge, language);
+        ShellViewModel shell = new ShellViewModel(session, bridge, language, System::currentTimeMillis);
+        PasswordAgainView passwordAgain = new PasswordAgainView(
+                new PasswordAgainViewModel(session, bridge, language, shell.statusProperty()), language);
+        ShellView view = new ShellView(shell, language, workspace.root(), passwordAgain.root(), dark, this::useLanguage, () -> {
             workspace.dispose();
             showLogin(null);
         });
-        stage.setTitle(messages.get("app.title.user", session.user()));
+        ShortcutHelpView help = new ShortcutHelpView(language);
+        view.addOverlay(help.root());
+        Shortcuts.install(view.root(), workspace, help, passwordAgain.root());
+        stage.titleProperty().bind(language.text("app.title.user", session.user()));
         scene.setRoot(view.root());
+    }
+
+    /** Switches every visible text now and remembers the choice for the next start. */
+    private void useLanguage(String code) {
+        language.use(code);
+        bridge.inBackground(() -> remembered.saveLanguage(code));
     }
 }

@@ -3,7 +3,7 @@ package dev.holdfast.ui.shell;
 import atlantafx.base.theme.Styles;
 import dev.holdfast.client.status.SessionStatus;
 import dev.holdfast.protocol.Presence;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -31,20 +32,27 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
  * and the status bar at the bottom, always visible, saying in words how the connection is.
  */
 public final class ShellView {
-    private final BorderPane root = new BorderPane();
+    private final BorderPane frame = new BorderPane();
+    /** The frame, with the sign-in-again dialog stacked over it when it is shown. */
+    private final StackPane root = new StackPane(frame);
 
     /**
      * @param onSignedOut runs on the FX thread once the session has signed out
      * @param darkTheme   the theme now in use; the menu toggles it
+     * @param onLanguage  runs with "en" or "es" when the user picks a language in the menu
+     * @param overlay     drawn over everything (the sign-in-again dialog); hidden when not needed
      */
-    public ShellView(ShellViewModel vm, Messages messages, Node workspace, boolean darkTheme,
-                     Runnable onSignedOut) {
-        Label title = new Label(messages.get("app.title"));
+    public ShellView(ShellViewModel vm, Language language, Node workspace, Node overlay, boolean darkTheme,
+                     java.util.function.Consumer<String> onLanguage, Runnable onSignedOut) {
+        Label title = new Label();
+        title.textProperty().bind(language.text("app.title"));
         title.getStyleClass().add(Styles.TITLE_4);
 
         ToggleGroup presence = new ToggleGroup();
-        ToggleButton available = new ToggleButton(messages.get("presence.available"));
-        ToggleButton away = new ToggleButton(messages.get("presence.away"));
+        ToggleButton available = new ToggleButton();
+        ToggleButton away = new ToggleButton();
+        available.textProperty().bind(language.text("presence.available"));
+        away.textProperty().bind(language.text("presence.away"));
         available.setId("presence-available");
         away.setId("presence-away");
         available.setUserData(Presence.AVAILABLE);
@@ -65,29 +73,34 @@ public final class ShellView {
 
         MenuButton userMenu = new MenuButton(vm.user(), new FontIcon(MaterialDesignA.ACCOUNT_CIRCLE));
         userMenu.setId("user-menu");
-        CheckMenuItem dark = new CheckMenuItem(messages.get("menu.theme.dark"));
+        CheckMenuItem dark = new CheckMenuItem();
+        dark.textProperty().bind(language.text("menu.theme.dark"));
         dark.setSelected(darkTheme);
         dark.selectedProperty().addListener((obs, old, now) -> Theme.apply(now));
-        MenuItem signOut = new MenuItem(messages.get("menu.signOut"));
+        MenuItem signOut = new MenuItem();
+        signOut.textProperty().bind(language.text("menu.signOut"));
         signOut.setId("menu-sign-out");
         signOut.setOnAction(e -> vm.signOut(false, onSignedOut));
-        MenuItem signOutAndErase = new MenuItem(messages.get("menu.signOutAndErase"));
+        MenuItem signOutAndErase = new MenuItem();
+        signOutAndErase.textProperty().bind(language.text("menu.signOutAndErase"));
         signOutAndErase.setId("menu-sign-out-erase");
         signOutAndErase.setOnAction(e -> {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, messages.get("menu.signOutAndErase.confirm"),
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, language.messages().get("menu.signOutAndErase.confirm"),
                     ButtonType.OK, ButtonType.CANCEL);
             confirm.setHeaderText(null);
             confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> vm.signOut(true, onSignedOut));
         });
-        userMenu.getItems().addAll(dark, new SeparatorMenuItem(), signOut, signOutAndErase);
+        userMenu.getItems().addAll(dark, LanguageMenu.create(language, onLanguage), new SeparatorMenuItem(), signOut,
+                signOutAndErase);
 
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         ToolBar top = new ToolBar(title, spring, presenceSwitch, userMenu);
 
-        root.setTop(top);
-        root.setCenter(workspace);
-        root.setBottom(statusBar(vm));
+        frame.setTop(top);
+        frame.setCenter(workspace);
+        frame.setBottom(statusBar(vm));
+        root.getChildren().add(overlay);
     }
 
     private static Node statusBar(ShellViewModel vm) {
@@ -118,6 +131,11 @@ public final class ShellView {
         } else {
             dot.getStyleClass().add("status-busy");
         }
+    }
+
+    /** Stacks {@code overlay} over everything already shown. */
+    void addOverlay(Node overlay) {
+        root.getChildren().add(overlay);
     }
 
     public Parent root() {

@@ -6,7 +6,7 @@ import dev.holdfast.client.status.SessionStatus;
 import dev.holdfast.client.status.SessionUpdate;
 import dev.holdfast.protocol.Presence;
 import dev.holdfast.ui.fx.FxBridge;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import dev.holdfast.ui.i18n.StatusText;
 import java.util.function.LongSupplier;
 import javafx.animation.Animation;
@@ -27,7 +27,7 @@ import javafx.util.Duration;
 public final class ShellViewModel {
     private final AgentSession session;
     private final FxBridge bridge;
-    private final StatusText statusText;
+    private final Language language;
     private final LongSupplier clock;
     private final ObjectProperty<SessionStatus> status = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper statusWords = new ReadOnlyStringWrapper("");
@@ -35,12 +35,13 @@ public final class ShellViewModel {
     private final Timeline countdown;
     private final Cancellable listening;
 
-    public ShellViewModel(AgentSession session, FxBridge bridge, Messages messages, LongSupplier clock) {
+    public ShellViewModel(AgentSession session, FxBridge bridge, Language language, LongSupplier clock) {
         this.session = session;
         this.bridge = bridge;
-        this.statusText = new StatusText(messages);
+        this.language = language;
         this.clock = clock;
         status.addListener((obs, old, now) -> describe());
+        language.messagesProperty().addListener((obs, old, now) -> describe());
         status.set(session.status().get());
         listening = bridge.listen(batch -> {
             for (SessionUpdate u : batch) {
@@ -61,7 +62,7 @@ public final class ShellViewModel {
 
     private void describe() {
         SessionStatus s = status.get();
-        statusWords.set(s == null ? "" : statusText.describe(s, clock.getAsLong()));
+        statusWords.set(s == null ? "" : new StatusText(language.messages()).describe(s, clock.getAsLong()));
     }
 
     /** Signs out, keeping or erasing the journal; {@code then} runs on the FX thread afterwards. */

@@ -1,7 +1,7 @@
 package dev.holdfast.ui.workspace;
 
 import atlantafx.base.theme.Styles;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,11 +17,11 @@ import javafx.scene.layout.VBox;
 /** Where the reply is written: Enter sends, Shift+Enter starts a new line. */
 public final class ComposerView {
     private final VBox root;
+    private final TextArea input = new TextArea();
 
-    public ComposerView(ComposerViewModel vm, Messages messages) {
-        TextArea input = new TextArea();
+    public ComposerView(ComposerViewModel vm, Language language) {
         input.setId("composer");
-        input.setPromptText(messages.get("composer.prompt"));
+        input.promptTextProperty().bind(language.text("composer.prompt"));
         input.setWrapText(true);
         input.setPrefRowCount(3);
         input.textProperty().bindBidirectional(vm.textProperty());
@@ -38,7 +38,8 @@ public final class ComposerView {
             }
         });
 
-        Button send = new Button(messages.get("composer.send"));
+        Button send = new Button();
+        send.textProperty().bind(language.text("composer.send"));
         send.setId("composer-send");
         send.getStyleClass().add(Styles.ACCENT);
         send.disableProperty().bind(vm.conversationIdProperty().isNull());
@@ -55,6 +56,11 @@ public final class ComposerView {
         HBox.setHgrow(input, Priority.ALWAYS);
         root = new VBox(4, error, line);
         root.setPadding(new Insets(8));
+    }
+
+    /** Puts the caret in the reply box (Ctrl+L). */
+    public void focus() {
+        input.requestFocus();
     }
 
     public Node root() {

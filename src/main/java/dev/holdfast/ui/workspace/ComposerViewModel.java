@@ -2,7 +2,7 @@ package dev.holdfast.ui.workspace;
 
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.ui.fx.FxBridge;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -20,7 +20,7 @@ import javafx.util.Duration;
 public final class ComposerViewModel {
     private final AgentSession session;
     private final FxBridge bridge;
-    private final Messages messages;
+    private final Language language;
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<String> conversationId = new SimpleObjectProperty<>();
@@ -28,10 +28,10 @@ public final class ComposerViewModel {
     /** True while the text is being replaced by a loaded draft, which need not be saved back. */
     private boolean loading;
 
-    public ComposerViewModel(AgentSession session, FxBridge bridge, Messages messages) {
+    public ComposerViewModel(AgentSession session, FxBridge bridge, Language language) {
         this.session = session;
         this.bridge = bridge;
-        this.messages = messages;
+        this.language = language;
         saveSoon.setOnFinished(e -> saveDraft(conversationId.get()));
         text.addListener((obs, old, now) -> {
             if (!loading) {
@@ -88,7 +88,7 @@ public final class ComposerViewModel {
                 if (id.equals(conversationId.get()) && text.get().isEmpty()) {
                     text.set(reply);
                 }
-                error.set(messages.get("composer.error", failure.getMessage()));
+                error.set(language.messages().get("composer.error", failure.getMessage()));
             } else {
                 error.set("");
             }

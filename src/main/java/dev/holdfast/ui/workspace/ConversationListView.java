@@ -1,7 +1,7 @@
 package dev.holdfast.ui.workspace;
 
 import atlantafx.base.theme.Styles;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import java.util.function.LongSupplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -26,30 +26,33 @@ import javafx.util.Duration;
 public final class ConversationListView {
     private final TabPane root = new TabPane();
     private final ConversationListViewModel vm;
-    private final Messages messages;
+    private final Language language;
     private final LongSupplier clock;
     private final ListView<ConversationItem> mineList;
     private final ListView<ConversationItem> queueList;
 
-    public ConversationListView(ConversationListViewModel vm, Messages messages, LongSupplier clock) {
+    public ConversationListView(ConversationListViewModel vm, Language language, LongSupplier clock) {
         this.vm = vm;
-        this.messages = messages;
+        this.language = language;
         this.clock = clock;
-        mineList = list(vm.mine(), false, messages.get("list.empty.mine"));
+        mineList = list(vm.mine(), false, "list.empty.mine");
         mineList.setId("list-mine");
-        queueList = list(vm.queue(), true, messages.get("list.empty.queue"));
+        queueList = list(vm.queue(), true, "list.empty.queue");
         queueList.setId("list-queue");
-        Tab mine = new Tab(messages.get("list.mine"), mineList);
-        Tab queue = new Tab(messages.get("list.queue"), queueList);
+        Tab mine = new Tab(null, mineList);
+        Tab queue = new Tab(null, queueList);
         mine.setId("tab-mine");
         queue.setId("tab-queue");
         mine.setClosable(false);
         queue.setClosable(false);
         root.getTabs().addAll(mine, queue);
-        mine.textProperty().bind(javafx.beans.binding.Bindings.size(vm.mine())
-                .asString(messages.get("list.mine") + " (%d)"));
-        queue.textProperty().bind(javafx.beans.binding.Bindings.size(vm.queue())
-                .asString(messages.get("list.queue") + " (%d)"));
+        mine.textProperty().bind(counted("list.mine", vm.mine()));
+        queue.textProperty().bind(counted("list.queue", vm.queue()));
+        // Rows are worded when drawn: a language switch draws them again.
+        language.messagesProperty().addListener((obs, old, now) -> {
+            mineList.refresh();
+            queueList.refresh();
+        });
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setMinWidth(240);
         root.setPrefWidth(300);
@@ -62,9 +65,11 @@ public final class ConversationListView {
         tick.play();
     }
 
-    private ListView<ConversationItem> list(ObservableList<ConversationItem> items, boolean queue, String empty) {
+    private ListView<ConversationItem> list(ObservableList<ConversationItem> items, boolean queue, String emptyKey) {
         ListView<ConversationItem> list = new ListView<>(items);
-        list.setPlaceholder(new Label(empty));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(language.text(emptyKey));
+        list.setPlaceholder(placeholder);
         list.setCellFactory(l -> new Row(queue));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
@@ -90,21 +95,41 @@ public final class ConversationListView {
         }
     }
 
+    /** "Mine (3)": the tab's name in the current language and how many it holds. */
+    private javafx.beans.binding.StringBinding counted(String key, ObservableList<ConversationItem> items) {
+        return javafx.beans.binding.Bindings.createStringBinding(
+                () -> language.messages().get(key) + " (" + items.size() + ")", language.messagesProperty(), items);
+    }
+
     public Node root() {
         return root;
+    }
+
+    /** Opens the conversation {@code step} rows below (or above, when negative) in the open tab. */
+    public void move(int step) {
+        ListView<ConversationItem> list = root.getSelectionModel().getSelectedIndex() == 1 ? queueList : mineList;
+        int size = list.getItems().size();
+        if (size == 0) {
+            return;
+        }
+        int at = list.getSelectionModel().getSelectedIndex();
+        int next = at < 0 ? (step > 0 ? 0 : size - 1) : Math.max(0, Math.min(size - 1, at + step));
+        list.getSelectionModel().select(next);
+        list.scrollTo(next);
     }
 
     private final class Row extends ListCell<ConversationItem> {
         private final Label name = new Label();
         private final Label detail = new Label();
         private final Label unread = new Label();
-        private final Button take = new Button(messages.get("list.take"));
+        private final Button take = new Button();
         private final HBox box;
 
         Row(boolean queue) {
             name.getStyleClass().add(Styles.TEXT_BOLD);
             detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             unread.getStyleClass().add("unread-badge");
+            take.textProperty().bind(language.text("list.take"));
             take.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
             take.setOnAction(e -> {
                 if (getItem() != null) {
@@ -132,7 +157,8 @@ public final class ConversationListView {
             name.setText(item.customerName());
             Long since = item.waitingSince();
             detail.setText(since == null ? item.summary().customer().language().toUpperCase(java.util.Locale.ROOT)
-                    : messages.get("list.waiting", WaitingTime.format(clock.getAsLong() - since, messages)));
+                    : language.messages().get("list.waiting",
+                    WaitingTime.format(clock.getAsLong() - since, language.messages())));
             unread.setText(Integer.toString(item.unread()));
             unread.setVisible(item.unread() > 0);
             unread.setManaged(item.unread() > 0);

@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.holdfast.client.journal.DeliveryState;
 import dev.holdfast.protocol.AuthorKind;
 import dev.holdfast.ui.components.DeliveryIcon;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,15 +26,19 @@ public final class ThreadView {
 
     private final ListView<MessageItem> list;
     private final ThreadViewModel vm;
-    private final Messages messages;
+    private final Language language;
 
-    public ThreadView(ThreadViewModel vm, Messages messages) {
+    public ThreadView(ThreadViewModel vm, Language language) {
         this.vm = vm;
-        this.messages = messages;
+        this.language = language;
         list = new ListView<>(vm.items());
         list.setId("thread");
         list.getStyleClass().add("thread");
-        list.setPlaceholder(new Label(messages.get("thread.empty")));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(language.text("thread.empty"));
+        list.setPlaceholder(placeholder);
+        // Lines are worded when drawn: a language switch draws them again.
+        language.messagesProperty().addListener((obs, old, now) -> list.refresh());
         list.setCellFactory(l -> new Line());
         list.setFocusTraversable(false);
         // Follow the conversation: a new line scrolls into view.
@@ -49,13 +53,19 @@ public final class ThreadView {
         return list;
     }
 
+    private Button button(String key) {
+        Button b = new Button();
+        b.textProperty().bind(language.text(key));
+        return b;
+    }
+
     private final class Line extends ListCell<MessageItem> {
         private final Label author = new Label();
         private final Label text = new Label();
         private final Label time = new Label();
-        private final DeliveryIcon delivery = new DeliveryIcon(messages);
-        private final Button retry = new Button(messages.get("thread.retry"));
-        private final Button discard = new Button(messages.get("thread.discard"));
+        private final DeliveryIcon delivery = new DeliveryIcon(language);
+        private final Button retry = button("thread.retry");
+        private final Button discard = button("thread.discard");
         private final HBox actions = new HBox(6, retry, discard);
         private final HBox meta = new HBox(6, time, delivery);
         private final VBox bubble = new VBox(3, author, text, meta, actions);
@@ -97,7 +107,7 @@ public final class ThreadView {
                 return;
             }
             boolean mine = item.mine();
-            author.setText(mine ? messages.get("thread.you") : item.authorName());
+            author.setText(mine ? language.messages().get("thread.you") : item.authorName());
             text.setText(item.text());
             time.setText(TIME.format(Instant.ofEpochMilli(item.at())));
             delivery.show(item.delivery(), item.reason());
@@ -114,13 +124,13 @@ public final class ThreadView {
         private String systemText(MessageItem item) {
             String who = item.subject() == null ? "" : item.subject();
             return switch (item.kind()) {
-                case OPENED -> messages.get("system.opened", who);
-                case ASSIGNED -> messages.get("system.assigned", who);
-                case TRANSFERRED -> messages.get("system.transferred", who);
-                case QUEUED -> messages.get("system.queued");
-                case CLOSED -> messages.get("system.closed");
-                case REOPENED -> messages.get("system.reopened");
-                case RESTORED -> messages.get("system.restored");
+                case OPENED -> language.messages().get("system.opened", who);
+                case ASSIGNED -> language.messages().get("system.assigned", who);
+                case TRANSFERRED -> language.messages().get("system.transferred", who);
+                case QUEUED -> language.messages().get("system.queued");
+                case CLOSED -> language.messages().get("system.closed");
+                case REOPENED -> language.messages().get("system.reopened");
+                case RESTORED -> language.messages().get("system.restored");
                 case MESSAGE -> item.text();
             };
         }

@@ -3,7 +3,7 @@ package dev.holdfast.ui.workspace;
 import dev.holdfast.client.common.Cancellable;
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.ui.fx.FxBridge;
-import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.i18n.Language;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -15,12 +15,14 @@ import javafx.scene.layout.BorderPane;
 public final class WorkspaceView {
     private final SplitPane root = new SplitPane();
     private final Cancellable listening;
+    private final ConversationListView listView;
+    private final ComposerView composerView;
 
-    public WorkspaceView(AgentSession session, FxBridge bridge, Messages messages) {
+    public WorkspaceView(AgentSession session, FxBridge bridge, Language language) {
         String me = session.user();
         ConversationListViewModel list = new ConversationListViewModel(session, bridge, me);
         ThreadViewModel thread = new ThreadViewModel(session, bridge, me);
-        ComposerViewModel composer = new ComposerViewModel(session, bridge, messages);
+        ComposerViewModel composer = new ComposerViewModel(session, bridge, language);
         thread.conversationIdProperty().bind(list.selectedIdProperty());
         composer.conversationIdProperty().bind(list.selectedIdProperty());
         listening = bridge.listen(batch -> {
@@ -30,11 +32,25 @@ public final class WorkspaceView {
         list.load();
 
         BorderPane right = new BorderPane();
-        right.setCenter(new ThreadView(thread, messages).root());
-        right.setBottom(new ComposerView(composer, messages).root());
-        root.getItems().addAll(new ConversationListView(list, messages, System::currentTimeMillis).root(), right);
+        right.setCenter(new ThreadView(thread, language).root());
+        composerView = new ComposerView(composer, language);
+        right.setBottom(composerView.root());
+        listView = new ConversationListView(list, language, System::currentTimeMillis);
+        root.getItems().addAll(listView.root(), right);
         root.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(root.getItems().get(0), false);
+    }
+
+    public void nextConversation() {
+        listView.move(1);
+    }
+
+    public void previousConversation() {
+        listView.move(-1);
+    }
+
+    public void focusComposer() {
+        composerView.focus();
     }
 
     public Node root() {

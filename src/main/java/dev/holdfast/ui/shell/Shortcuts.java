@@ -1,0 +1,44 @@
+package dev.holdfast.ui.shell;
+
+import dev.holdfast.ui.workspace.WorkspaceView;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The shell's keyboard shortcuts. A filter on the shell's root rather than scene accelerators: the
+ * root is replaced at sign-out, so the shortcuts go with it, and a filter sees the keys before the
+ * composer's text area would use Ctrl+Up/Down itself.
+ */
+final class Shortcuts {
+    static final KeyCombination NEXT = KeyCombination.keyCombination("Shortcut+Down");
+    static final KeyCombination PREVIOUS = KeyCombination.keyCombination("Shortcut+Up");
+    static final KeyCombination COMPOSER = KeyCombination.keyCombination("Shortcut+L");
+
+    private Shortcuts() {
+    }
+
+    /** While {@code modal} is showing (sign in again) the workspace behind it takes no keys. */
+    static void install(Node root, WorkspaceView workspace, ShortcutHelpView help, Node modal) {
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (modal.isVisible()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.F1) {
+                help.toggle();
+            } else if (e.getCode() == KeyCode.ESCAPE && help.isShown()) {
+                help.toggle();
+            } else if (NEXT.match(e)) {
+                workspace.nextConversation();
+            } else if (PREVIOUS.match(e)) {
+                workspace.previousConversation();
+            } else if (COMPOSER.match(e)) {
+                workspace.focusComposer();
+            } else {
+                return;
+            }
+            e.consume();
+        });
+    }
+}
