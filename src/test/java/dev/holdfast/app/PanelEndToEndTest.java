@@ -1,94 +1,30 @@
 package dev.holdfast.app;
 
+import static dev.holdfast.app.PanelTestBase.onFx;
+import static dev.holdfast.app.PanelTestBase.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.holdfast.client.TestCustomer;
 import dev.holdfast.client.TestPlatform;
 import dev.holdfast.client.journal.DeliveryState;
-import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.protocol.EventKind;
-import dev.holdfast.ui.fx.FxBridge;
-import dev.holdfast.ui.i18n.Messages;
-import dev.holdfast.ui.login.RememberedUser;
 import dev.holdfast.ui.shell.HoldfastWindow;
 import dev.holdfast.ui.workspace.ConversationItem;
 import dev.holdfast.ui.workspace.MessageItem;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The panel, headless (Monocle), against a real platform on loopback: sign in, receive, reply,
  * and ride out a wipe of the platform's live store without leaving the screen.
  */
-class PanelEndToEndTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static Stage stage;
-
-    @TempDir
-    Path dir;
-
-    private final FxRobot robot = new FxRobot();
-    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-ui-background");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<AgentSession> sessions = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeSessions() throws Exception {
-        FxToolkit.setupFixture(() -> stage.hide());
-        sessions.forEach(AgentSession::close);
-        background.shutdownNow();
-    }
-
-    private HoldfastWindow open(TestPlatform p, String password) throws Exception {
-        return onFx(() -> {
-            HoldfastWindow w = new HoldfastWindow(stage, Messages.forLanguage("en"), FxBridge.forJavaFx(background),
-                    server -> {
-                        AgentSession s = new AgentSession(server, dir.resolve("desk"), Clock.systemUTC());
-                        sessions.add(s);
-                        return s;
-                    }, new RememberedUser(dir.resolve("desk")),
-                    new HoldfastWindow.Prefill(p.platform.baseUri().toString(), "agent1", password), false);
-            stage.setWidth(1100);
-            stage.setHeight(720);
-            w.show();
-            return w;
-        });
-    }
-
+class PanelEndToEndTest extends PanelTestBase {
     @Test
     void signInReplyAndRideOutAWipe() throws Exception {
         try (TestPlatform p = TestPlatform.start(dir, "memory", 5)) {
@@ -156,42 +92,6 @@ class PanelEndToEndTest {
             await().atMost(PATIENCE).until(() -> "Wrong user name or password.".equals(text("#login-error")));
             assertThat(text("#login-password")).isEmpty();
             screenshot(window, "04-wrong-password");
-        }
-    }
-
-    private String text(String query) throws Exception {
-        return onFx(() -> {
-            var found = robot.lookup(query).tryQuery();
-            if (found.isEmpty()) {
-                return "";
-            }
-            var node = found.get();
-            if (node instanceof javafx.scene.control.Labeled l) {
-                return l.getText();
-            }
-            return ((javafx.scene.control.TextInputControl) node).getText();
-        });
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get();
-    }
-
-    private static void screenshot(HoldfastWindow window, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = onFx(() -> window.scene().snapshot(null));
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] pixels = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
-        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        png.setRGB(0, 0, w, h, pixels, 0, w);
-        Path out = Path.of("target", "screenshots", name + ".png");
-        try {
-            Files.createDirectories(out.getParent());
-            ImageIO.write(png, "png", out.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,9 +1,7 @@
 package dev.holdfast.app;
 
-import static dev.holdfast.app.PanelTestKit.onFx;
-import static dev.holdfast.app.PanelTestKit.screenshot;
-import static dev.holdfast.app.PanelTestKit.showing;
-import static dev.holdfast.app.PanelTestKit.text;
+import static dev.holdfast.app.PanelTestBase.onFx;
+import static dev.holdfast.app.PanelTestBase.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,60 +15,22 @@ import dev.holdfast.protocol.http.RefreshRequest;
 import dev.holdfast.ui.shell.HoldfastWindow;
 import dev.holdfast.ui.workspace.ConversationItem;
 import dev.holdfast.ui.workspace.MessageItem;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The soft sign-out in the panel, headless, against a real platform: the platform refuses the
  * desk's refresh, the sign-in-again dialog comes up over the workspace (which stays), a message
  * written meanwhile waits, and signing in again brings the desk back to Live and sends it.
  */
-class SoftSignOutPanelTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static Stage stage;
-
-    @TempDir
-    Path dir;
-
-    private final FxRobot robot = new FxRobot();
-    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-ui-background");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<AgentSession> sessions = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeSessions() throws Exception {
-        FxToolkit.setupFixture(() -> stage.hide());
-        sessions.forEach(AgentSession::close);
-        background.shutdownNow();
-    }
-
+class SoftSignOutPanelTest extends PanelTestBase {
     @Test
     void theDialogComesUpOverTheWorkspaceAndSigningInAgainSendsWhatWaited() throws Exception {
         try (TestPlatform p = TestPlatform.start(dir, "memory", 5)) {
-            HoldfastWindow window = PanelTestKit.open(stage, p, dir, background, sessions, "demo");
+            HoldfastWindow window = open(p, "demo");
             robot.clickOn("#login-sign-in");
-            await().atMost(PATIENCE).until(() -> "Live".equals(text(robot, "#status-text")));
-            assertThat(showing(robot, "#reauth-dialog")).isFalse();
+            await().atMost(PATIENCE).until(() -> "Live".equals(text("#status-text")));
+            assertThat(showing("#reauth-dialog")).isFalse();
             AgentSession session = sessions.get(sessions.size() - 1);
 
             try (TestCustomer customer = new TestCustomer(p.platform.baseUri(), "María", "es")) {
@@ -86,7 +46,7 @@ class SoftSignOutPanelTest {
                 String refresh = session.journal().orElseThrow().refreshToken().orElseThrow();
                 assertThat(p.http.post("/v1/auth/logout", null, new RefreshRequest(refresh)).status()).isEqualTo(204);
                 p.http.post("/admin/expire-tokens", TestPlatform.ADMIN, null).as(AdminResult.class);
-                await().atMost(PATIENCE).until(() -> showing(robot, "#reauth-dialog"));
+                await().atMost(PATIENCE).until(() -> showing("#reauth-dialog"));
                 assertThat(session.status().get()).isInstanceOf(SessionStatus.NeedsPassword.class);
 
                 // Written while the platform refuses the desk: kept, queued, in sight behind the dialog.
@@ -94,22 +54,22 @@ class SoftSignOutPanelTest {
                 ListView<MessageItem> thread = robot.lookup("#thread").queryListView();
                 await().atMost(PATIENCE).until(() -> onFx(() -> thread.getItems().stream()
                         .anyMatch(m -> m.mine() && m.delivery() == DeliveryState.QUEUED)));
-                assertThat(showing(robot, "#list-mine")).isTrue();
-                assertThat(showing(robot, "#thread")).isTrue();
+                assertThat(showing("#list-mine")).isTrue();
+                assertThat(showing("#thread")).isTrue();
                 assertThat(onFx(() -> mine.getItems().size())).isEqualTo(1);
-                assertThat(text(robot, "#reauth-user")).isEqualTo("agent1");
-                assertThat(text(robot, "#reauth-reason")).contains("password again");
-                assertThat(text(robot, "#status-text")).isEqualTo("Sign in again");
+                assertThat(text("#reauth-user")).isEqualTo("agent1");
+                assertThat(text("#reauth-reason")).contains("password again");
+                assertThat(text("#status-text")).isEqualTo("Sign in again");
                 screenshot(window, "05-sign-in-again");
 
                 robot.clickOn("#reauth-password").write("demo");
                 robot.clickOn("#reauth-sign-in");
-                await().atMost(PATIENCE).until(() -> "Live".equals(text(robot, "#status-text")));
+                await().atMost(PATIENCE).until(() -> "Live".equals(text("#status-text")));
                 await().atMost(PATIENCE).until(() -> onFx(() -> thread.getItems().stream()
                         .anyMatch(m -> m.mine() && m.delivery() == DeliveryState.SENT
                                 && "Sigo aquí, un momento".equals(m.text()))));
-                assertThat(showing(robot, "#reauth-dialog")).isFalse();
-                assertThat(text(robot, "#reauth-password")).isEmpty();
+                assertThat(showing("#reauth-dialog")).isFalse();
+                assertThat(text("#reauth-password")).isEmpty();
                 screenshot(window, "06-back-after-sign-in-again");
             }
         }

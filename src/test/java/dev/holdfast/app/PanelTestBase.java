@@ -12,23 +12,57 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** What the panel's headless tests share: opening the window on a real platform, reading, screenshots. */
-final class PanelTestKit {
-    private PanelTestKit() {
+/**
+ * What the panel's headless tests share: one primary stage, a robot, the background pool the
+ * bridge uses, the sessions the window opened (closed after each test), opening the window on a
+ * real platform, reading what it shows, and screenshots.
+ */
+abstract class PanelTestBase {
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static Stage stage;
+
+    @TempDir
+    Path dir;
+
+    final FxRobot robot = new FxRobot();
+    final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-ui-background");
+        t.setDaemon(true);
+        return t;
+    });
+    final List<AgentSession> sessions = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
     }
 
-    static HoldfastWindow open(Stage stage, TestPlatform p, Path dir, Executor background, List<AgentSession> sessions,
-                               String password) throws Exception {
+    @AfterEach
+    void closeSessions() throws Exception {
+        FxToolkit.setupFixture(() -> stage.hide());
+        sessions.forEach(AgentSession::close);
+        background.shutdownNow();
+    }
+
+    /** The window on {@code p}, sign-in prefilled for agent1 with {@code password}. */
+    HoldfastWindow open(TestPlatform p, String password) throws Exception {
         return onFx(() -> {
             HoldfastWindow w = new HoldfastWindow(stage, Messages.forLanguage("en"), FxBridge.forJavaFx(background),
                     server -> {
@@ -44,7 +78,7 @@ final class PanelTestKit {
         });
     }
 
-    static String text(FxRobot robot, String query) throws Exception {
+    String text(String query) throws Exception {
         return onFx(() -> {
             var found = robot.lookup(query).tryQuery();
             if (found.isEmpty()) {
@@ -59,7 +93,7 @@ final class PanelTestKit {
     }
 
     /** Visible here means drawn: the node and every parent up to the scene are visible. */
-    static boolean showing(FxRobot robot, String query) throws Exception {
+    boolean showing(String query) throws Exception {
         return onFx(() -> robot.lookup(query).tryQuery().map(n -> {
             for (javafx.scene.Node at = n; at != null; at = at.getParent()) {
                 if (!at.isVisible()) {
