@@ -31,40 +31,18 @@ public final class LoginView {
         user.textProperty().bindBidirectional(vm.userProperty());
         password.setId("login-password");
 
-        GridPane form = new GridPane();
-        form.setHgap(12);
-        form.setVgap(10);
+        GridPane form = SignInParts.form();
         form.addRow(0, label(language, "login.server"), server);
         form.addRow(1, label(language, "login.user"), user);
         form.addRow(2, label(language, "login.password"), password);
         server.setPrefColumnCount(22);
-        // Labels keep their full width ("Contraseña" must not become "Contr..."); fields take the rest.
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
-        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
-        form.getColumnConstraints().addAll(labels, fields);
 
         CheckBox remember = new CheckBox();
         remember.textProperty().bind(language.text("login.remember"));
         remember.selectedProperty().bindBidirectional(vm.rememberUserProperty());
 
-        Label error = new Label();
-        error.setId("login-error");
-        error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.managedProperty().bind(vm.errorProperty().isNotEmpty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-
-        Button signIn = new Button();
-        signIn.setId("login-sign-in");
-        signIn.setDefaultButton(true);
-        signIn.getStyleClass().add(Styles.ACCENT);
-        signIn.setMaxWidth(Double.MAX_VALUE);
-        signIn.textProperty().bind(javafx.beans.binding.Bindings.when(vm.busyProperty())
-                .then(language.text("login.signingIn")).otherwise(language.text("login.signIn")));
-        signIn.disableProperty().bind(vm.busyProperty());
+        Label error = SignInParts.error("login-error", vm.errorProperty());
+        Button signIn = SignInParts.signInButton("login-sign-in", language, vm.busyProperty());
         signIn.setOnAction(e -> {
             // The field's own text cannot be wiped, but it is emptied so it does not linger on screen.
             char[] secret = password.getText().toCharArray();
@@ -84,9 +62,7 @@ public final class LoginView {
 
     /** A label whose text follows the language. */
     public static Label label(Language language, String key) {
-        Label label = new Label();
-        label.textProperty().bind(language.text(key));
-        return label;
+        return SignInParts.label(language, key);
     }
 
     /** For the demo: the password of the demo account, typed in for the user. */

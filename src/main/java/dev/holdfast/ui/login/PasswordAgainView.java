@@ -2,7 +2,6 @@ package dev.holdfast.ui.login;
 
 import atlantafx.base.theme.Styles;
 import dev.holdfast.ui.i18n.Language;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -10,9 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -26,9 +23,9 @@ public final class PasswordAgainView {
     private final PasswordField password = new PasswordField();
 
     public PasswordAgainView(PasswordAgainViewModel vm, Language language) {
-        Label heading = LoginView.label(language, "reauth.heading");
+        Label heading = SignInParts.label(language, "reauth.heading");
         heading.getStyleClass().add(Styles.TITLE_3);
-        Label reason = LoginView.label(language, "reauth.reason");
+        Label reason = SignInParts.label(language, "reauth.reason");
         reason.setId("reauth-reason");
         reason.setWrapText(true);
 
@@ -38,33 +35,12 @@ public final class PasswordAgainView {
         user.setFocusTraversable(false);
         password.setId("reauth-password");
 
-        GridPane form = new GridPane();
-        form.setHgap(12);
-        form.setVgap(10);
-        form.addRow(0, LoginView.label(language, "login.user"), user);
-        form.addRow(1, LoginView.label(language, "login.password"), password);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(labels, fields);
+        GridPane form = SignInParts.form();
+        form.addRow(0, SignInParts.label(language, "login.user"), user);
+        form.addRow(1, SignInParts.label(language, "login.password"), password);
 
-        Label error = new Label();
-        error.setId("reauth-error");
-        error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.managedProperty().bind(vm.errorProperty().isNotEmpty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-
-        Button signIn = new Button();
-        signIn.setId("reauth-sign-in");
-        signIn.setDefaultButton(true);
-        signIn.getStyleClass().add(Styles.ACCENT);
-        signIn.setMaxWidth(Double.MAX_VALUE);
-        signIn.textProperty().bind(Bindings.when(vm.busyProperty())
-                .then(language.text("login.signingIn")).otherwise(language.text("login.signIn")));
-        signIn.disableProperty().bind(vm.busyProperty());
+        Label error = SignInParts.error("reauth-error", vm.errorProperty());
+        Button signIn = SignInParts.signInButton("reauth-sign-in", language, vm.busyProperty());
         signIn.setOnAction(e -> {
             char[] secret = password.getText().toCharArray();
             password.clear();
