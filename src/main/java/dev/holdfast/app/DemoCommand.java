@@ -5,6 +5,7 @@ import dev.holdfast.ui.shell.HoldfastWindow;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,11 +28,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--simulate", defaultValue = "6", paramLabel = "N", description = "Simulated customers (default: ${DEFAULT-VALUE}).")
     int simulate;
 
-    @Option(names = "--language", paramLabel = "en|es", description = "The panel's language (default: the system's).")
-    String language;
-
-    @Option(names = "--dark", description = "Start with the dark theme.")
-    boolean dark;
+    @CommandLine.Mixin
+    PanelLookOptions look = new PanelLookOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -48,8 +46,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("Demo platform on " + platform.baseUri() + " (sign in as agent1, password demo)");
         try {
-            return PanelWindowRunner.run(demo.resolve("desk"), PanelWindowRunner.messages(language, demo.resolve("desk")),
-                    new HoldfastWindow.Prefill(platform.baseUri().toString(), "agent1", "demo"), dark);
+            return PanelWindowRunner.run(demo.resolve("desk"), PanelWindowRunner.messages(look.language, demo.resolve("desk")),
+                    new HoldfastWindow.Prefill(platform.baseUri().toString(), "agent1", "demo"), look.dark);
         } finally {
             platform.close();
         }

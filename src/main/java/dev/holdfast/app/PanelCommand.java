@@ -5,6 +5,7 @@ import dev.holdfast.ui.shell.HoldfastWindow;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,11 +21,8 @@ final class PanelCommand implements Callable<Integer> {
             description = "Where the journal lives (default: $HOLDFAST_HOME or the per-user data directory).")
     Path dataDir;
 
-    @Option(names = "--language", paramLabel = "en|es", description = "The panel's language (default: the system's).")
-    String language;
-
-    @Option(names = "--dark", description = "Start with the dark theme.")
-    boolean dark;
+    @CommandLine.Mixin
+    PanelLookOptions look = new PanelLookOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -33,7 +31,7 @@ final class PanelCommand implements Callable<Integer> {
         String url = server != null ? server.toString()
                 : remembered.map(RememberedUser.Entry::server).filter(s -> !s.isBlank()).orElse("http://127.0.0.1:8480");
         String user = remembered.map(RememberedUser.Entry::user).orElse("");
-        return PanelWindowRunner.run(dir, PanelWindowRunner.messages(language, dir),
-                new HoldfastWindow.Prefill(url, user, null), dark);
+        return PanelWindowRunner.run(dir, PanelWindowRunner.messages(look.language, dir),
+                new HoldfastWindow.Prefill(url, user, null), look.dark);
     }
 }
