@@ -22,8 +22,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "Base directory; the demo uses DIR/demo (default: $HOLDFAST_HOME or the per-user data directory).")
     Path dataDir;
 
-    @Option(names = "--port", defaultValue = "0", description = "The embedded platform's port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    int port;
+    static final int USUAL_PORT = 8480;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "The embedded platform's port; 0 picks a free one (default: " + USUAL_PORT
+                    + ", or a free one when it is taken).")
+    Integer port;
 
     @Option(names = "--simulate", defaultValue = "6", paramLabel = "N", description = "Simulated customers (default: ${DEFAULT-VALUE}).")
     int simulate;
@@ -37,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         java.nio.file.Files.createDirectories(demo);
         Platform platform;
         try {
-            platform = Platform.start(new Platform.Options("127.0.0.1", port,
+            platform = Platform.start(new Platform.Options("127.0.0.1", port != null ? port : usualPortOrAnyFree(),
                     "sqlite:" + demo.resolve("platform.db"), null, demo.resolve("platform"), null, simulate,
                     Clock.systemUTC(), 1000));
         } catch (Platform.StartupException e) {
@@ -45,11 +49,23 @@ final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         System.out.println("Demo platform on " + platform.baseUri() + " (sign in as agent1, password demo)");
+        System.out.println("A second panel, as the supervisor: java -jar target/holdfast.jar panel --server "
+                + platform.baseUri() + " --user supervisor1   (password demo)");
         try {
             return PanelWindowRunner.run(demo.resolve("desk"), PanelWindowRunner.messages(look.language, demo.resolve("desk")),
                     new HoldfastWindow.Prefill(platform.baseUri().toString(), "agent1", "demo"), look.dark);
         } finally {
             platform.close();
+        }
+    }
+
+    /** The usual port, so that a second panel finds the demo without being told; else any free one. */
+    private static int usualPortOrAnyFree() {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(USUAL_PORT, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return USUAL_PORT;
+        } catch (java.io.IOException taken) {
+            return 0;
         }
     }
 }

@@ -21,6 +21,10 @@ final class PanelCommand implements Callable<Integer> {
             description = "Where the journal lives (default: $HOLDFAST_HOME or the per-user data directory).")
     Path dataDir;
 
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "The user name to prefill (default: the remembered one).")
+    String user;
+
     @CommandLine.Mixin
     PanelLookOptions look = new PanelLookOptions();
 
@@ -30,8 +34,8 @@ final class PanelCommand implements Callable<Integer> {
         var remembered = new RememberedUser(dir).load();
         String url = server != null ? server.toString()
                 : remembered.map(RememberedUser.Entry::server).filter(s -> !s.isBlank()).orElse("http://127.0.0.1:8480");
-        String user = remembered.map(RememberedUser.Entry::user).orElse("");
+        String name = user != null ? user : remembered.map(RememberedUser.Entry::user).orElse("");
         return PanelWindowRunner.run(dir, PanelWindowRunner.messages(look.language, dir),
-                new HoldfastWindow.Prefill(url, user, null), look.dark);
+                new HoldfastWindow.Prefill(url, name, null), look.dark);
     }
 }

@@ -70,6 +70,7 @@ class SoftSignOutPanelTest extends PanelTestBase {
                                 && "Sigo aquí, un momento".equals(m.text()))));
                 assertThat(showing("#reauth-dialog")).isFalse();
                 assertThat(text("#reauth-password")).isEmpty();
+                await().atMost(PATIENCE).until(() -> "1 message that waited has been sent".equals(text("#status-note")));
                 screenshot(window, "06-back-after-sign-in-again");
             }
         }

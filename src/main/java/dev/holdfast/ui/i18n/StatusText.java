@@ -18,8 +18,8 @@ public final class StatusText {
             return messages.get("status.connecting");
         } else if (status instanceof SessionStatus.Reconnecting r) {
             return messages.get("status.reconnecting", secondsUntil(r.nextAttemptAt(), now));
-        } else if (status instanceof SessionStatus.Offline) {
-            return messages.get("status.offline");
+        } else if (status instanceof SessionStatus.Offline o) {
+            return o.unsent() == 0 ? messages.get("status.offline") : messages.get("status.offline.unsent", o.unsent());
         } else if (status instanceof SessionStatus.Recovering r) {
             return r.total() == 0 ? messages.get("status.recovering.starting")
                     : messages.get("status.recovering", r.done(), r.total());

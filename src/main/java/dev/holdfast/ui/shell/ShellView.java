@@ -110,7 +110,12 @@ public final class ShellView {
         words.setId("status-text");
         words.textProperty().bind(vm.statusTextProperty());
         words.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, dot, words);
+        Label note = new Label();
+        note.setId("status-note");
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        note.textProperty().bind(vm.noteProperty());
+        note.visibleProperty().bind(vm.noteProperty().isNotEmpty());
+        HBox bar = new HBox(8, dot, words, note);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

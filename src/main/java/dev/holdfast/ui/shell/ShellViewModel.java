@@ -31,6 +31,9 @@ public final class ShellViewModel {
     private final LongSupplier clock;
     private final ObjectProperty<SessionStatus> status = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper statusWords = new ReadOnlyStringWrapper("");
+    /** "N messages that waited have been sent", for a while after they went out; else empty. */
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    private final WaitedMessages waited = new WaitedMessages();
     private final ObjectProperty<Presence> presence = new SimpleObjectProperty<>(Presence.AVAILABLE);
     private final Timeline countdown;
     private final Cancellable listening;
@@ -47,9 +50,13 @@ public final class ShellViewModel {
             for (SessionUpdate u : batch) {
                 if (u instanceof SessionUpdate.StatusChanged s) {
                     status.set(s.status());
+                } else if (u instanceof SessionUpdate.DeliveryChanged d) {
+                    waited.delivery(d.entry(), status.get() instanceof SessionStatus.Live, clock.getAsLong());
                 }
             }
+            describe();
         });
+        bridge.load(session::unsent, waited::waitingAlready);
         presence.addListener((obs, old, now) -> {
             if (now != null) {
                 session.setPresence(now);
@@ -62,7 +69,10 @@ public final class ShellViewModel {
 
     private void describe() {
         SessionStatus s = status.get();
-        statusWords.set(s == null ? "" : new StatusText(language.messages()).describe(s, clock.getAsLong()));
+        long now = clock.getAsLong();
+        statusWords.set(s == null ? "" : new StatusText(language.messages()).describe(s, now));
+        int sent = waited.sentLately(now);
+        note.set(sent == 0 ? "" : language.messages().get("status.note.waitedSent", sent));
     }
 
     /** Signs out, keeping or erasing the journal; {@code then} runs on the FX thread afterwards. */
@@ -86,6 +96,10 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty statusTextProperty() {
         return statusWords.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     public ObjectProperty<Presence> presenceProperty() {
