@@ -134,9 +134,12 @@ public final class ShellView {
         }
     }
 
-    /** Puts {@code item} in the user menu after the theme and language choices. */
+    /**
+     * Puts {@code item} in the user menu between the theme and the language: a submenu right under
+     * Language would open when the pointer crosses it on the way into Language's submenu.
+     */
     void addToUserMenu(MenuItem item) {
-        userMenu.getItems().add(2, item);
+        userMenu.getItems().add(1, item);
     }
 
     /** Stacks {@code overlay} over everything already shown. */
