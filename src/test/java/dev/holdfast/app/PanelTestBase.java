@@ -63,6 +63,11 @@ abstract class PanelTestBase {
 
     /** The window on {@code p}, sign-in prefilled for agent1 with {@code password}. */
     HoldfastWindow open(TestPlatform p, String password) throws Exception {
+        return open(p, password, false);
+    }
+
+    /** The same, in the dark theme when {@code dark}. */
+    HoldfastWindow open(TestPlatform p, String password, boolean dark) throws Exception {
         return onFx(() -> {
             HoldfastWindow w = new HoldfastWindow(stage, Messages.forLanguage("en"), FxBridge.forJavaFx(background),
                     server -> {
@@ -70,7 +75,7 @@ abstract class PanelTestBase {
                         sessions.add(s);
                         return s;
                     }, new RememberedUser(dir.resolve("desk")),
-                    new HoldfastWindow.Prefill(p.platform.baseUri().toString(), "agent1", password), false);
+                    new HoldfastWindow.Prefill(p.platform.baseUri().toString(), "agent1", password), dark);
             stage.setWidth(1100);
             stage.setHeight(720);
             w.show();

@@ -54,6 +54,22 @@ public final class RememberedUser {
         write(p);
     }
 
+    /** The text size in percent picked in the panel, if any. */
+    public Optional<Integer> textSize() {
+        try {
+            String value = read().getProperty("textSize");
+            return value == null ? Optional.empty() : Optional.of(Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public synchronized void saveTextSize(int percent) {
+        Properties p = read();
+        p.setProperty("textSize", Integer.toString(percent));
+        write(p);
+    }
+
     private Properties read() {
         Properties p = new Properties();
         if (Files.isRegularFile(file)) {

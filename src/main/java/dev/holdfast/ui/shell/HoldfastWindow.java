@@ -1,5 +1,6 @@
 package dev.holdfast.ui.shell;
 
+import dev.holdfast.client.common.Cancellable;
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.ui.fx.FxBridge;
 import dev.holdfast.ui.i18n.Language;
@@ -34,6 +35,7 @@ public final class HoldfastWindow {
     private final Prefill prefill;
     private final Scene scene;
     private final boolean dark;
+    private final TextSize textSize;
     private LoginViewModel login;
 
     public HoldfastWindow(Stage stage, Messages messages, FxBridge bridge, Function<URI, AgentSession> openSession,
@@ -54,6 +56,9 @@ public final class HoldfastWindow {
         this.scene = new Scene(new javafx.scene.layout.Pane(), 1100, 720);
         Theme.style(scene);
         stage.setScene(scene);
+        this.textSize = new TextSize(scene, percent -> bridge.inBackground(() -> remembered.saveTextSize(percent)));
+        Shortcuts.installTextSize(scene, textSize);
+        bridge.load(remembered::textSize, percent -> percent.ifPresent(textSize::restore));
         stage.setMinWidth(720);
         stage.setMinHeight(480);
     }
@@ -66,6 +71,10 @@ public final class HoldfastWindow {
     /** The language now in use; the user menu switches it. */
     public Language language() {
         return language;
+    }
+
+    public TextSize textSize() {
+        return textSize;
     }
 
     public Scene scene() {
@@ -89,14 +98,19 @@ public final class HoldfastWindow {
         ShellViewModel shell = new ShellViewModel(session, bridge, language, System::currentTimeMillis);
         PasswordAgainView passwordAgain = new PasswordAgainView(
                 new PasswordAgainViewModel(session, bridge, language, shell.statusProperty()), language);
+        UnreadNotifier notifier = new UnreadNotifier(stage.focusedProperty(), language, session.user());
+        Cancellable notifying = bridge.listen(notifier::apply);
         ShellView view = new ShellView(shell, language, workspace.root(), passwordAgain.root(), dark, this::useLanguage, () -> {
+            notifying.cancel();
             workspace.dispose();
             showLogin(null);
         });
+        view.addToUserMenu(TextSizeMenu.create(language, textSize));
+        view.addOverlay(new NotificationToast(notifier).root());
         ShortcutHelpView help = new ShortcutHelpView(language);
         view.addOverlay(help.root());
         Shortcuts.install(view.root(), workspace, help, passwordAgain.root());
-        stage.titleProperty().bind(language.text("app.title.user", session.user()));
+        stage.titleProperty().bind(notifier.title());
         scene.setRoot(view.root());
     }
 

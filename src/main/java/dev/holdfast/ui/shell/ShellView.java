@@ -35,6 +35,7 @@ public final class ShellView {
     private final BorderPane frame = new BorderPane();
     /** The frame, with the sign-in-again dialog stacked over it when it is shown. */
     private final StackPane root = new StackPane(frame);
+    private final MenuButton userMenu;
 
     /**
      * @param onSignedOut runs on the FX thread once the session has signed out
@@ -71,7 +72,7 @@ public final class ShellView {
         });
         HBox presenceSwitch = new HBox(available, away);
 
-        MenuButton userMenu = new MenuButton(vm.user(), new FontIcon(MaterialDesignA.ACCOUNT_CIRCLE));
+        userMenu = new MenuButton(vm.user(), new FontIcon(MaterialDesignA.ACCOUNT_CIRCLE));
         userMenu.setId("user-menu");
         CheckMenuItem dark = new CheckMenuItem();
         dark.textProperty().bind(language.text("menu.theme.dark"));
@@ -136,6 +137,14 @@ public final class ShellView {
         } else {
             dot.getStyleClass().add("status-busy");
         }
+    }
+
+    /**
+     * Puts {@code item} in the user menu between the theme and the language: a submenu right under
+     * Language would open when the pointer crosses it on the way into Language's submenu.
+     */
+    void addToUserMenu(MenuItem item) {
+        userMenu.getItems().add(1, item);
     }
 
     /** Stacks {@code overlay} over everything already shown. */

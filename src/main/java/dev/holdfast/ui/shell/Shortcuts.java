@@ -1,8 +1,11 @@
 package dev.holdfast.ui.shell;
 
 import dev.holdfast.ui.workspace.WorkspaceView;
+import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
@@ -15,8 +18,34 @@ final class Shortcuts {
     static final KeyCombination NEXT = KeyCombination.keyCombination("Shortcut+Down");
     static final KeyCombination PREVIOUS = KeyCombination.keyCombination("Shortcut+Up");
     static final KeyCombination COMPOSER = KeyCombination.keyCombination("Shortcut+L");
+    /** Ctrl+= is where "+" is without Shift on most layouts; the keypad's keys work too. */
+    static final List<KeyCombination> TEXT_LARGER = List.of(withShortcut(KeyCode.EQUALS), withShortcut(KeyCode.PLUS),
+            withShortcut(KeyCode.ADD));
+    static final List<KeyCombination> TEXT_SMALLER = List.of(withShortcut(KeyCode.MINUS),
+            withShortcut(KeyCode.SUBTRACT));
+    static final List<KeyCombination> TEXT_RESET = List.of(withShortcut(KeyCode.DIGIT0), withShortcut(KeyCode.NUMPAD0));
 
     private Shortcuts() {
+    }
+
+    private static KeyCombination withShortcut(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    /** Text size keys on the scene, not the shell's root: they work on the sign-in screen too. */
+    static void installTextSize(Scene scene, TextSize size) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (TEXT_LARGER.stream().anyMatch(k -> k.match(e))) {
+                size.larger();
+            } else if (TEXT_SMALLER.stream().anyMatch(k -> k.match(e))) {
+                size.smaller();
+            } else if (TEXT_RESET.stream().anyMatch(k -> k.match(e))) {
+                size.reset();
+            } else {
+                return;
+            }
+            e.consume();
+        });
     }
 
     /** While {@code modal} is showing (sign in again) the workspace behind it takes no keys. */

@@ -8,8 +8,12 @@ import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ConversationStatus;
 import dev.holdfast.protocol.ConversationSummary;
 import dev.holdfast.ui.fx.FxBridge;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -32,6 +36,8 @@ public final class ConversationListViewModel {
     private final FxBridge bridge;
     private final String user;
     private final ObservableList<ConversationItem> all = FXCollections.observableArrayList();
+    /** Where each conversation is in {@code all}: rows are only ever appended or replaced in place. */
+    private final Map<String, Integer> positions = new HashMap<>();
     private final SortedList<ConversationItem> mine;
     private final SortedList<ConversationItem> queue;
     private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>();
@@ -62,14 +68,22 @@ public final class ConversationListViewModel {
         });
     }
 
+    /**
+     * Every change of {@code all} re-sorts and re-filters the tabs and relayouts their lists, which
+     * with 10,000 rows costs about a millisecond; a burst brings hundreds of updates per pulse.
+     * So a batch is worked out first and then makes one change per conversation it touched and one
+     * for all the conversations it added.
+     */
     public void apply(List<SessionUpdate> batch) {
+        Edit edit = new Edit();
         for (SessionUpdate u : batch) {
             if (u instanceof SessionUpdate.ConversationChanged c) {
-                upsert(c.conversation());
+                upsert(c.conversation(), edit);
             } else if (u instanceof SessionUpdate.EventsApplied e) {
-                eventsArrived(e.conversationId(), e.events());
+                eventsArrived(e.conversationId(), e.events(), edit);
             }
         }
+        edit.commit();
     }
 
     /** Takes a conversation from the queue; the platform's answer moves it to Mine. */
@@ -82,23 +96,28 @@ public final class ConversationListViewModel {
     }
 
     private void upsert(ConversationSummary summary) {
-        int i = indexOf(summary.id());
-        if (i < 0) {
-            all.add(new ConversationItem(summary, 0, summary.waitingSince()));
-        } else if (summary.version() >= all.get(i).summary().version()) {
-            all.set(i, all.get(i).withSummary(summary));
+        Edit edit = new Edit();
+        upsert(summary, edit);
+        edit.commit();
+    }
+
+    private void upsert(ConversationSummary summary, Edit edit) {
+        ConversationItem now = edit.current(summary.id());
+        if (now == null) {
+            edit.put(new ConversationItem(summary, 0, summary.waitingSince()));
+        } else if (summary.version() >= now.summary().version()) {
+            edit.put(now.withSummary(summary));
         }
     }
 
-    private void eventsArrived(String conversationId, List<ConversationEvent> events) {
-        int i = indexOf(conversationId);
-        if (i < 0) {
+    private void eventsArrived(String conversationId, List<ConversationEvent> events, Edit edit) {
+        ConversationItem item = edit.current(conversationId);
+        if (item == null) {
             // Events of a conversation not listed yet: its summary is in the journal by now.
             bridge.load(() -> session.journal().flatMap(j -> j.conversation(conversationId)),
                     found -> found.ifPresent(this::upsert));
             return;
         }
-        ConversationItem item = all.get(i);
         boolean open = conversationId.equals(selectedId.get());
         int unread = item.unread();
         Long waiting = item.waitingSince();
@@ -113,7 +132,7 @@ public final class ConversationListViewModel {
                 waiting = null;
             }
         }
-        all.set(i, item.withUnread(unread).withWaitingSince(waiting));
+        edit.put(item.withUnread(unread).withWaitingSince(waiting));
     }
 
     private void markRead(String id) {
@@ -124,12 +143,41 @@ public final class ConversationListViewModel {
     }
 
     private int indexOf(String id) {
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).id().equals(id)) {
-                return i;
+        Integer at = positions.get(id);
+        return at == null ? -1 : at;
+    }
+
+    /** The rows a batch changes or adds, written to {@code all} together at the end. */
+    private final class Edit {
+        private final Map<String, ConversationItem> changed = new LinkedHashMap<>();
+        private final Map<String, ConversationItem> added = new LinkedHashMap<>();
+
+        ConversationItem current(String id) {
+            ConversationItem item = added.get(id);
+            if (item == null) {
+                item = changed.get(id);
+            }
+            int i = indexOf(id);
+            return item != null ? item : i < 0 ? null : all.get(i);
+        }
+
+        void put(ConversationItem item) {
+            if (added.containsKey(item.id()) || indexOf(item.id()) < 0) {
+                added.put(item.id(), item);
+            } else {
+                changed.put(item.id(), item);
             }
         }
-        return -1;
+
+        void commit() {
+            changed.forEach((id, item) -> all.set(indexOf(id), item));
+            if (!added.isEmpty()) {
+                for (String id : added.keySet()) {
+                    positions.put(id, positions.size());
+                }
+                all.addAll(new ArrayList<>(added.values()));
+            }
+        }
     }
 
     public ObservableList<ConversationItem> mine() {

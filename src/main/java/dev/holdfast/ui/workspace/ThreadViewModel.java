@@ -4,6 +4,7 @@ import dev.holdfast.client.journal.DeliveryState;
 import dev.holdfast.client.journal.OutboxEntry;
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.client.status.SessionUpdate;
+import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.ui.fx.FxBridge;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,13 +59,58 @@ public final class ThreadViewModel {
         if (open == null) {
             return;
         }
+        List<ConversationEvent> arrived = new ArrayList<>();
         for (SessionUpdate u : batch) {
             if (u instanceof SessionUpdate.EventsApplied e && e.conversationId().equals(open)) {
-                e.events().forEach(event -> upsert(MessageItem.of(event, me)));
+                arrived.addAll(e.events());
             } else if (u instanceof SessionUpdate.DeliveryChanged d && d.entry().conversationId().equals(open)) {
+                addEvents(arrived);
                 delivery(d.entry());
             }
         }
+        addEvents(arrived);
+    }
+
+    /**
+     * Lines newer than every numbered line shown go in with one change (a burst brings them by the
+     * hundred, and each change of the list relayouts the thread); anything else is placed one by one.
+     */
+    private void addEvents(List<ConversationEvent> events) {
+        List<MessageItem> newer = new ArrayList<>();
+        for (ConversationEvent event : events) {
+            MessageItem item = MessageItem.of(event, me);
+            long newest = newer.isEmpty() ? newestSeq() : newer.get(newer.size() - 1).seq();
+            if (item.seq() > newest && indexOf(item.key()) < 0) {
+                newer.add(item);
+            } else {
+                appendNumbered(newer);
+                upsert(item);
+            }
+        }
+        appendNumbered(newer);
+        events.clear();
+    }
+
+    private long newestSeq() {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).seq() > 0) {
+                return items.get(i).seq();
+            }
+        }
+        return 0;
+    }
+
+    /** After the numbered lines, before the agent's unnumbered ones; empties {@code newer}. */
+    private void appendNumbered(List<MessageItem> newer) {
+        if (newer.isEmpty()) {
+            return;
+        }
+        int at = items.size();
+        while (at > 0 && items.get(at - 1).seq() == 0) {
+            at--;
+        }
+        items.addAll(at, List.copyOf(newer));
+        newer.clear();
     }
 
     private void delivery(OutboxEntry entry) {

@@ -1,0 +1,465 @@
+package dev.holdfast.ui.bench;
+
+import dev.holdfast.client.TestPlatform;
+import dev.holdfast.client.session.AgentSession;
+import dev.holdfast.client.status.SessionStatus;
+import dev.holdfast.client.status.SessionUpdate;
+import dev.holdfast.platform.Http;
+import dev.holdfast.protocol.AuthorKind;
+import dev.holdfast.protocol.ConversationEvent;
+import dev.holdfast.protocol.ConversationSummary;
+import dev.holdfast.protocol.http.CustomerOpenRequest;
+import dev.holdfast.protocol.http.CustomerSendRequest;
+import dev.holdfast.protocol.http.CustomerSession;
+import dev.holdfast.protocol.http.VersionedAction;
+import dev.holdfast.ui.fx.FxBridge;
+import dev.holdfast.ui.i18n.Messages;
+import dev.holdfast.ui.login.RememberedUser;
+import dev.holdfast.ui.shell.HoldfastWindow;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+
+/**
+ * The agent workspace's performance targets (issue 4, docs/performance.md "Agent workspace"):
+ * 10,000 conversations in the list and 100,000 messages in one thread scroll and select smoothly,
+ * a burst of 500 customer messages a second never blocks the FX thread for more than 16 ms, and
+ * the panel holds that data in under 400 MB of heap.
+ *
+ * <p>Not a unit test: run its {@code main} (headless, Monocle, software rendering, like the panel
+ * tests). A real platform on loopback, the real window signed in through its sign-in screen with a
+ * real {@link AgentSession}; the 10,000 conversations and the 100,000-message thread are written
+ * into the desk's journal ({@link DeskSeed}) and announced to the window through the same bridge
+ * the session's updates take; the burst comes from customers over the platform's HTTP API.
+ *
+ * <p>Options: {@code --conversations N} (10000), {@code --messages N} (100000), {@code --frames N}
+ * (300 per scroll run), {@code --selections N} (100), {@code --rate N} (500 messages/s),
+ * {@code --seconds N} (10), {@code --customers N} (20).
+ */
+public final class PanelBenchmark {
+    private static final String AGENT = "agent1";
+    private static final long NS_16MS = TimeUnit.MILLISECONDS.toNanos(16);
+
+    private final Map<String, Integer> opts;
+    private final List<String> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "bench-ui-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<AgentSession> session = new AtomicReference<>();
+    private FxBridge bridge;
+    private Stage stage;
+    private HoldfastWindow window;
+
+    private PanelBenchmark(Map<String, Integer> opts) {
+        this.opts = opts;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> opts = new HashMap<>(Map.of("conversations", 10_000, "messages", 100_000, "frames", 300,
+                "selections", 100, "rate", 500, "seconds", 10, "customers", 20));
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].replaceFirst("^--", "");
+            if (!opts.containsKey(name) || i + 1 >= args.length) {
+                System.err.println("usage: PanelBenchmark [--conversations N] [--messages N] [--frames N]"
+                        + " [--selections N] [--rate N] [--seconds N] [--customers N]");
+                System.exit(2);
+            }
+            opts.put(name, Integer.parseInt(args[++i]));
+        }
+        headless();
+        Platform.startup(() -> { });
+        int status;
+        try {
+            status = new PanelBenchmark(opts).run() ? 0 : 1;
+        } catch (Throwable t) {
+            t.printStackTrace();
+            status = 3;
+        }
+        System.exit(status);
+    }
+
+    /** The same system properties as surefire's for the panel tests (pom.xml), unless set already. */
+    private static void headless() {
+        Map<String, String> props = Map.of("glass.platform", "Monocle", "monocle.platform", "Headless",
+                "prism.order", "sw", "java.awt.headless", "true", "testfx.robot", "glass", "testfx.headless", "true");
+        props.forEach((k, v) -> {
+            if (System.getProperty(k) == null) {
+                System.setProperty(k, v);
+            }
+        });
+    }
+
+    private boolean run() throws Exception {
+        int conversations = opts.get("conversations");
+        int messages = opts.get("messages");
+        Path dir = Files.createTempDirectory("holdfast-panel-bench");
+        try (TestPlatform p = TestPlatform.start(dir, "memory", 1000); FxStallProbe probe = new FxStallProbe()) {
+            System.out.printf(Locale.ROOT, "Agent workspace: %d conversations, %d messages in one thread, burst %d msg/s"
+                    + " for %d s; %d cores, max heap %d MB, load average %s%n", conversations, messages,
+                    opts.get("rate"), opts.get("seconds"), Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+            List<CustomerSession> customers = openCustomers(p);
+            long heapBase = heapAfterGc();
+
+            signIn(p, dir);
+            AgentSession desk = session.get();
+            awaitTrue("the burst conversations listed", () -> mineList().getItems().size() >= customers.size());
+            long heapSignedIn = heapAfterGc();
+
+            long seedStart = System.nanoTime();
+            DeskSeed seed = new DeskSeed(AGENT, System.currentTimeMillis());
+            seed.write(desk.journal().orElseThrow(), conversations, messages);
+            System.out.printf(Locale.ROOT, "seeded the journal in %d ms%n", millisSince(seedStart));
+
+            probe.restart();
+            long announce = System.nanoTime();
+            for (ConversationSummary s : seed.summaries(conversations, messages)) {
+                bridge.offer(new SessionUpdate.ConversationChanged(s));
+            }
+            int expected = conversations + customers.size();
+            awaitTrue("all conversations listed", () -> mineList().getItems().size() >= expected);
+            long listedMs = millisSince(announce);
+            Samples loading = probe.restart();
+            rows.add(Samples.header());
+            rows.add(loading.row("FX stall while 10k conversations are listed"));
+            notes.add(String.format(Locale.ROOT, "listing %d conversations announced at once took %d ms", conversations,
+                    listedMs));
+
+            scrollList(probe);
+            selectAcross(probe);
+            openBigThread(probe, messages);
+            long heapLoaded = heapAfterGc();
+            burst(p, desk, customers, probe);
+            long heapAfterBurst = heapAfterGc();
+
+            System.out.println();
+            rows.forEach(System.out::println);
+            System.out.println();
+            System.out.printf(Locale.ROOT, "heap used after GC (MB): before sign-in %d, signed in %d, with the data"
+                    + " shown %d, after the burst %d%n", heapBase >> 20, heapSignedIn >> 20, heapLoaded >> 20,
+                    heapAfterBurst >> 20);
+            notes.forEach(n -> System.out.println("- " + n));
+            return true;
+        } finally {
+            onFx(() -> {
+                stage.hide();
+                return null;
+            });
+            AgentSession s = session.get();
+            if (s != null) {
+                s.close();
+            }
+            background.shutdownNow();
+        }
+    }
+
+    // ---- the window ------------------------------------------------------------------------------
+
+    private void signIn(TestPlatform p, Path dir) throws Exception {
+        onFx(() -> {
+            stage = new Stage();
+            bridge = FxBridge.forJavaFx(background);
+            window = new HoldfastWindow(stage, Messages.forLanguage("en"), bridge, server -> {
+                AgentSession s = new AgentSession(server, dir.resolve("desk"), Clock.systemUTC());
+                session.set(s);
+                return s;
+            }, new RememberedUser(dir.resolve("desk")),
+                    new HoldfastWindow.Prefill(p.platform.baseUri().toString(), AGENT, "demo"), false);
+            stage.setWidth(1100);
+            stage.setHeight(720);
+            window.show();
+            ((Button) scene().lookup("#login-sign-in")).fire();
+            return null;
+        });
+        awaitTrue("the workspace shown", () -> scene().lookup("#list-mine") != null);
+        awaitTrue("the session live", () -> session.get().status().get() instanceof SessionStatus.Live);
+    }
+
+    private Scene scene() {
+        return window.scene();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<Object> mineList() {
+        return (ListView<Object>) scene().lookup("#list-mine");
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<Object> thread() {
+        return (ListView<Object>) scene().lookup("#thread");
+    }
+
+    // ---- (1) scrolling ---------------------------------------------------------------------------
+
+    private void scrollList(FxStallProbe probe) throws Exception {
+        scroll(probe, "conversation list", this::mineList);
+    }
+
+    /** One wheel notch (40 px) per frame, turning at either end. */
+    private void scroll(FxStallProbe probe, String what, Callable<ListView<Object>> list) throws Exception {
+        probe.restart();
+        FrameRecorder frames = onFx(() -> {
+            VirtualFlow<?> flow = (VirtualFlow<?>) list.call().lookup(".virtual-flow");
+            double[] direction = {40};
+            return FrameRecorder.start(scene(), opts.get("frames"), frame -> {
+                if (flow.scrollPixels(direction[0]) == 0) {
+                    direction[0] = -direction[0];
+                }
+            });
+        });
+        frames.done().get(5, TimeUnit.MINUTES);
+        Samples stalls = probe.restart();
+        rows.add(frames.intervals.row("scroll " + what + ": frame interval"));
+        rows.add(frames.work.row("scroll " + what + ": FX work per frame"));
+        rows.add(stalls.row("scroll " + what + ": FX stall"));
+    }
+
+    // ---- (2) selection ---------------------------------------------------------------------------
+
+    /** Opens conversations spread over the list; from the selection to the first pulse after the thread filled. */
+    private void selectAcross(FxStallProbe probe) throws Exception {
+        Samples shown = new Samples();
+        Samples drawn = new Samples();
+        Random random = new Random(4);
+        int size = onFx(() -> mineList().getItems().size());
+        probe.restart();
+        for (int i = 0; i < opts.get("selections"); i++) {
+            int row = random.nextInt(size);
+            long[] times = selectAndWait(row);
+            shown.add(times[0]);
+            drawn.add(times[1]);
+        }
+        rows.add(shown.row("select a conversation: thread filled"));
+        rows.add(drawn.row("select a conversation: thread drawn"));
+        rows.add(probe.restart().row("selecting: FX stall"));
+    }
+
+    /** {from selection to the thread's lines set, to the end of the next pulse's layout}, in ns. */
+    private long[] selectAndWait(int row) throws Exception {
+        CompletableFuture<long[]> done = new CompletableFuture<>();
+        onFx(() -> {
+            ListView<Object> list = mineList();
+            if (list.getSelectionModel().getSelectedIndex() == row) {
+                list.getSelectionModel().clearSelection();
+            }
+            ListView<Object> thread = thread();
+            long start = System.nanoTime();
+            ListChangeListener<Object> filled = new ListChangeListener<>() {
+                @Override
+                public void onChanged(Change<?> c) {
+                    if (thread.getItems().isEmpty()) {
+                        return;
+                    }
+                    thread.getItems().removeListener(this);
+                    long shownAt = System.nanoTime();
+                    Runnable[] once = new Runnable[1];
+                    once[0] = () -> {
+                        scene().removePostLayoutPulseListener(once[0]);
+                        done.complete(new long[] {shownAt - start, System.nanoTime() - start});
+                    };
+                    scene().addPostLayoutPulseListener(once[0]);
+                    Platform.requestNextPulse();
+                }
+            };
+            thread.getItems().addListener(filled);
+            list.getSelectionModel().select(row);
+            list.scrollTo(row);
+            return null;
+        });
+        return done.get(30, TimeUnit.SECONDS);
+    }
+
+    // ---- the big thread --------------------------------------------------------------------------
+
+    private void openBigThread(FxStallProbe probe, int messages) throws Exception {
+        int row = onFx(() -> {
+            List<Object> items = mineList().getItems();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).toString().contains("id=" + DeskSeed.BIG + ",")) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("the big conversation is not listed");
+        });
+        long[] times = selectAndWait(row);
+        int lines = onFx(() -> thread().getItems().size());
+        notes.add(String.format(Locale.ROOT, "opening the %d-message conversation: lines set after %.1f ms, drawn"
+                + " after %.1f ms; the thread shows %d lines", messages, times[0] / 1e6, times[1] / 1e6, lines));
+        scroll(probe, "thread (" + lines + " lines)", this::thread);
+    }
+
+    // ---- (3) the burst ---------------------------------------------------------------------------
+
+    private List<CustomerSession> openCustomers(TestPlatform p) {
+        String supervisor = p.supervisorToken();
+        List<CustomerSession> customers = new ArrayList<>();
+        for (int n = 0; n < opts.get("customers"); n++) {
+            CustomerSession c = p.http.post("/v1/customer/conversations", null,
+                    new CustomerOpenRequest("Burst customer " + n, "en", "web", List.of("bench")))
+                    .as(CustomerSession.class);
+            p.http.post("/v1/conversations/" + c.conversationId() + "/reassign", supervisor,
+                    new VersionedAction(c.conversation().version(), AGENT, "benchmark")).as(ConversationSummary.class);
+            customers.add(c);
+        }
+        return customers;
+    }
+
+    /**
+     * {@code rate} customer messages a second, round robin over the burst customers, over HTTP from
+     * a pool; one of their conversations is open in the thread. Measures the FX stalls and frames
+     * from the first send until the desk has received every message.
+     */
+    private void burst(TestPlatform p, AgentSession desk, List<CustomerSession> customers, FxStallProbe probe)
+            throws Exception {
+        Set<String> burstIds = ConcurrentHashMap.newKeySet();
+        customers.forEach(c -> burstIds.add(c.conversationId()));
+        AtomicInteger received = new AtomicInteger();
+        var listening = desk.subscribe(u -> {
+            if (u instanceof SessionUpdate.EventsApplied e && burstIds.contains(e.conversationId())) {
+                for (ConversationEvent event : e.events()) {
+                    if (event.isMessage() && event.author().kind() == AuthorKind.CUSTOMER) {
+                        received.incrementAndGet();
+                    }
+                }
+            }
+        });
+        String open = customers.get(0).conversationId();
+        int row = onFx(() -> {
+            List<Object> items = mineList().getItems();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).toString().contains("id=" + open + ",")) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("the burst conversation is not listed");
+        });
+        selectAndWait(row);
+
+        int rate = opts.get("rate");
+        int total = rate * opts.get("seconds");
+        Http http = p.http;
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger scheduled = new AtomicInteger();
+        CompletableFuture<Void> allScheduled = new CompletableFuture<>();
+        probe.restart();
+        FrameRecorder frames = onFx(() -> FrameRecorder.start(scene(), Integer.MAX_VALUE, frame -> { }));
+        long start = System.nanoTime();
+        long periodNs = 1_000_000_000L / rate;
+        ticker.scheduleAtFixedRate(() -> {
+            int n = scheduled.getAndIncrement();
+            if (n >= total) {
+                allScheduled.complete(null);
+                throw new IllegalStateException("done"); // stops the schedule
+            }
+            CustomerSession c = customers.get(n % customers.size());
+            senders.execute(() -> {
+                try {
+                    http.post("/v1/customer/messages", c.customerToken(), new CustomerSendRequest(
+                            UUID.randomUUID().toString(), "Burst line " + n + ": hello, is anyone there?"))
+                            .as(Map.class);
+                    sent.incrementAndGet();
+                } catch (RuntimeException | AssertionError e) {
+                    failed.incrementAndGet();
+                }
+            });
+        }, 0, periodNs, TimeUnit.NANOSECONDS);
+        allScheduled.get(5, TimeUnit.MINUTES);
+        senders.shutdown();
+        senders.awaitTermination(2, TimeUnit.MINUTES);
+        long sendMs = millisSince(start);
+        awaitTrue("the desk received the burst", () -> received.get() >= sent.get());
+        long receivedMs = millisSince(start);
+        Samples stalls = probe.restart();
+        frames.stop().get(10, TimeUnit.SECONDS);
+        ticker.shutdownNow();
+        listening.cancel();
+        rows.add(stalls.row("burst: FX stall"));
+        rows.add(frames.intervals.row("burst: frame interval"));
+        rows.add(String.format(Locale.ROOT, "%-46s %7d", "burst: FX stalls over 16 ms", stalls.countAbove(NS_16MS)));
+        notes.add(String.format(Locale.ROOT, "burst: %d messages sent in %d ms (%.0f/s achieved, %d failed), all"
+                + " received by the desk %d ms after the first", sent.get(), sendMs, sent.get() * 1000.0 / sendMs,
+                failed.get(), receivedMs));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(2, TimeUnit.MINUTES);
+    }
+
+    /** Polls (on the FX thread) every 5 ms until {@code check} holds; fails after two minutes. */
+    private static void awaitTrue(String what, Callable<Boolean> check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!Boolean.TRUE.equals(onFx(() -> {
+            try {
+                return check.call();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static long millisSince(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+}
