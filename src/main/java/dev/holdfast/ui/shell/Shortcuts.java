@@ -15,6 +15,9 @@ final class Shortcuts {
     static final KeyCombination NEXT = KeyCombination.keyCombination("Shortcut+Down");
     static final KeyCombination PREVIOUS = KeyCombination.keyCombination("Shortcut+Up");
     static final KeyCombination COMPOSER = KeyCombination.keyCombination("Shortcut+L");
+    static final KeyCombination SEARCH = KeyCombination.keyCombination("Shortcut+F");
+    static final KeyCombination CLOSE = KeyCombination.keyCombination("Shortcut+Shift+C");
+    static final KeyCombination TRANSFER = KeyCombination.keyCombination("Shortcut+Shift+T");
 
     private Shortcuts() {
     }
@@ -35,6 +38,12 @@ final class Shortcuts {
                 workspace.previousConversation();
             } else if (COMPOSER.match(e)) {
                 workspace.focusComposer();
+            } else if (SEARCH.match(e)) {
+                workspace.focusSearch();
+            } else if (CLOSE.match(e)) {
+                workspace.closeConversation();
+            } else if (TRANSFER.match(e)) {
+                workspace.transferConversation();
             } else {
                 return;
             }

@@ -9,8 +9,14 @@ import dev.holdfast.protocol.ConversationStatus;
 import dev.holdfast.protocol.ConversationSummary;
 import dev.holdfast.ui.fx.FxBridge;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -18,8 +24,9 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 /**
- * The conversations of the two tabs, Mine and Queue, sorted by urgency: the longest-waiting
- * customer first, then the most recent activity.
+ * The conversations of the three tabs: Mine and Queue sorted by urgency (the longest-waiting
+ * customer first, then the most recent activity), Closed with the most recently closed first. The
+ * search and filters in {@link #filterProperty()} narrow all three.
  *
  * <p>Threading: every field and property is owned by the FX thread.
  */
@@ -27,29 +34,65 @@ public final class ConversationListViewModel {
     static final Comparator<ConversationItem> URGENCY = Comparator
             .comparing(ConversationItem::waitingSince, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(i -> -i.summary().lastActivityAt());
+    /** A closed conversation's last activity is its closing. */
+    static final Comparator<ConversationItem> RECENTLY_CLOSED = Comparator
+            .comparingLong((ConversationItem i) -> i.summary().lastActivityAt()).reversed();
 
     private final AgentSession session;
     private final FxBridge bridge;
     private final String user;
+    /** Only ever grows (rows are replaced, never removed), so a position once given stays valid. */
     private final ObservableList<ConversationItem> all = FXCollections.observableArrayList();
+    /** Where each conversation sits in {@code all}: lookups by id are O(1) however many there are. */
+    private final Map<String, Integer> positions = new HashMap<>();
+    private final FilteredList<ConversationItem> mineFiltered;
+    private final FilteredList<ConversationItem> queueFiltered;
+    private final FilteredList<ConversationItem> closedFiltered;
     private final SortedList<ConversationItem> mine;
     private final SortedList<ConversationItem> queue;
+    private final SortedList<ConversationItem> closed;
     private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>();
+    /** The open conversation's current row, kept in step with every change to it. */
+    private final ReadOnlyObjectWrapper<ConversationItem> selected = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<ConversationFilter> filter = new SimpleObjectProperty<>(ConversationFilter.NONE);
 
     public ConversationListViewModel(AgentSession session, FxBridge bridge, String user) {
         this.session = session;
         this.bridge = bridge;
         this.user = user;
-        this.mine = new SortedList<>(new FilteredList<>(all, this::isMine), URGENCY);
-        this.queue = new SortedList<>(new FilteredList<>(all, i -> i.summary().status() == ConversationStatus.QUEUED),
-                URGENCY);
-        selectedId.addListener((obs, old, id) -> markRead(id));
+        this.mineFiltered = new FilteredList<>(all, this::isMine);
+        this.queueFiltered = new FilteredList<>(all, ConversationListViewModel::isQueued);
+        this.closedFiltered = new FilteredList<>(all, ConversationListViewModel::isClosed);
+        this.mine = new SortedList<>(mineFiltered, URGENCY);
+        this.queue = new SortedList<>(queueFiltered, URGENCY);
+        this.closed = new SortedList<>(closedFiltered, RECENTLY_CLOSED);
+        selectedId.addListener((obs, old, id) -> {
+            markRead(id);
+            selected.set(find(id));
+        });
+        filter.addListener((obs, old, now) -> {
+            mineFiltered.setPredicate(both(this::isMine, now));
+            queueFiltered.setPredicate(both(ConversationListViewModel::isQueued, now));
+            closedFiltered.setPredicate(both(ConversationListViewModel::isClosed, now));
+        });
+    }
+
+    private static Predicate<ConversationItem> both(Predicate<ConversationItem> tab, ConversationFilter filter) {
+        return filter == null ? tab : tab.and(filter);
     }
 
     private boolean isMine(ConversationItem i) {
         ConversationStatus s = i.summary().status();
         return user.equals(i.summary().assignee())
                 && (s == ConversationStatus.ASSIGNED || s == ConversationStatus.AWAITING_RESTORE);
+    }
+
+    private static boolean isQueued(ConversationItem i) {
+        return i.summary().status() == ConversationStatus.QUEUED;
+    }
+
+    private static boolean isClosed(ConversationItem i) {
+        return i.summary().status() == ConversationStatus.CLOSED;
     }
 
     /** Fills the lists from the journal, then asks the platform who is waiting in the queue. */
@@ -72,37 +115,32 @@ public final class ConversationListViewModel {
         }
     }
 
-    /** Takes a conversation from the queue; the platform's answer moves it to Mine. */
-    public void take(ConversationItem item) {
-        bridge.whenDone(session.accept(item.id(), item.summary().version()), (summary, failure) -> {
-            if (summary != null) {
-                upsert(summary);
-            }
-        });
-    }
-
-    private void upsert(ConversationSummary summary) {
-        int i = indexOf(summary.id());
-        if (i < 0) {
-            all.add(new ConversationItem(summary, 0, summary.waitingSince()));
-        } else if (summary.version() >= all.get(i).summary().version()) {
-            all.set(i, all.get(i).withSummary(summary));
+    /** A newer state of a conversation (an action's answer, a snapshot): replaces an older one. */
+    void upsert(ConversationSummary summary) {
+        Integer at = positions.get(summary.id());
+        if (at == null) {
+            positions.put(summary.id(), all.size());
+            put(all.size(), new ConversationItem(summary, 0, summary.waitingSince()));
+        } else if (summary.version() >= all.get(at).summary().version()) {
+            put(at, all.get(at).withSummary(summary));
         }
     }
 
     private void eventsArrived(String conversationId, List<ConversationEvent> events) {
-        int i = indexOf(conversationId);
-        if (i < 0) {
+        Integer at = positions.get(conversationId);
+        if (at == null) {
             // Events of a conversation not listed yet: its summary is in the journal by now.
             bridge.load(() -> session.journal().flatMap(j -> j.conversation(conversationId)),
                     found -> found.ifPresent(this::upsert));
             return;
         }
-        ConversationItem item = all.get(i);
+        ConversationItem item = all.get(at);
         boolean open = conversationId.equals(selectedId.get());
+        ConversationSummary summary = item.summary();
         int unread = item.unread();
         Long waiting = item.waitingSince();
         for (ConversationEvent e : events) {
+            summary = SummaryAfterEvent.apply(summary, e);
             if (!e.isMessage()) {
                 continue;
             }
@@ -113,23 +151,52 @@ public final class ConversationListViewModel {
                 waiting = null;
             }
         }
-        all.set(i, item.withUnread(unread).withWaitingSince(waiting));
+        if (summary.status() == ConversationStatus.CLOSED) {
+            waiting = null;
+        }
+        put(at, new ConversationItem(summary, unread, waiting));
     }
 
     private void markRead(String id) {
-        int i = id == null ? -1 : indexOf(id);
-        if (i >= 0 && all.get(i).unread() > 0) {
-            all.set(i, all.get(i).withUnread(0));
+        Integer at = id == null ? null : positions.get(id);
+        if (at != null && all.get(at).unread() > 0) {
+            put(at, all.get(at).withUnread(0));
         }
     }
 
-    private int indexOf(String id) {
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).id().equals(id)) {
-                return i;
-            }
+    /** The one place rows are written, so the open conversation's row never lags behind. */
+    private void put(int at, ConversationItem item) {
+        if (at == all.size()) {
+            all.add(item);
+        } else {
+            all.set(at, item);
         }
-        return -1;
+        if (item.id().equals(selectedId.get())) {
+            selected.set(item);
+        }
+    }
+
+    /** The row of a conversation, or null when it is not listed. */
+    public ConversationItem find(String id) {
+        Integer at = id == null ? null : positions.get(id);
+        return at == null ? null : all.get(at);
+    }
+
+    /** The channels and languages present, for the filter menu; read when the menu opens. */
+    public List<String> channels() {
+        TreeSet<String> found = new TreeSet<>();
+        all.forEach(i -> found.add(i.summary().customer().channel()));
+        return List.copyOf(found);
+    }
+
+    public List<String> languages() {
+        TreeSet<String> found = new TreeSet<>();
+        all.forEach(i -> found.add(i.summary().customer().language()));
+        return List.copyOf(found);
+    }
+
+    public String user() {
+        return user;
     }
 
     public ObservableList<ConversationItem> mine() {
@@ -140,7 +207,19 @@ public final class ConversationListViewModel {
         return queue;
     }
 
+    public ObservableList<ConversationItem> closed() {
+        return closed;
+    }
+
     public ObjectProperty<String> selectedIdProperty() {
         return selectedId;
+    }
+
+    public ReadOnlyObjectProperty<ConversationItem> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ConversationFilter> filterProperty() {
+        return filter;
     }
 }
