@@ -64,6 +64,7 @@ final class CloseConversationDialog {
         ok.setId("close-confirm");
         ok.textProperty().bind(language.text("close.confirm"));
         ok.getStyleClass().add(Styles.DANGER);
+        ok.setOnAction(e -> confirm());
         ok.disableProperty().bind(reason.textProperty().isEmpty().or(actions.busyProperty()));
         HBox buttons = new HBox(8, cancel, ok);
         buttons.setAlignment(Pos.CENTER_RIGHT);

@@ -2,6 +2,7 @@ package dev.holdfast.ui.workspace;
 
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.protocol.ConversationSummary;
+import dev.holdfast.protocol.Role;
 import dev.holdfast.protocol.http.AgentInfo;
 import dev.holdfast.ui.fx.FxBridge;
 import java.util.Comparator;
@@ -59,14 +60,18 @@ public final class ConversationActions {
         run(seen, session.transfer(seen.id(), seen.summary().version(), toAgent, null), then);
     }
 
-    /** The agents one could hand a conversation to: everyone but me, available and least loaded first. */
+    /**
+     * The agents one could hand a conversation to: everyone but me and the admins (the platform
+     * refuses those), available and least loaded first.
+     */
     public void transferTargets(Consumer<List<AgentInfo>> onAgents, Consumer<String> onFailure) {
         bridge.whenDone(session.agents(), (agents, failure) -> {
             if (agents == null) {
                 onFailure.accept(ActionFailure.messageKey(failure));
                 return;
             }
-            onAgents.accept(agents.stream().filter(a -> !a.id().equals(list.user()))
+            onAgents.accept(agents.stream()
+                    .filter(a -> !a.id().equals(list.user()) && a.role() != Role.ADMIN)
                     .sorted(Comparator.comparing((AgentInfo a) -> a.presence().ordinal())
                             .thenComparingInt(AgentInfo::open).thenComparing(AgentInfo::id))
                     .toList());

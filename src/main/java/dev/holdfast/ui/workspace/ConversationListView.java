@@ -88,7 +88,7 @@ public final class ConversationListView {
         list.setPlaceholder(placeholder);
         list.setCellFactory(l -> new Row(kind));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            if (item != null) {
+            if (item != null && !vm.writing()) {
                 vm.selectedIdProperty().set(item.id());
             }
         });
@@ -103,11 +103,19 @@ public final class ConversationListView {
         if (id == null || (selected != null && selected.id().equals(id))) {
             return;
         }
-        for (int i = 0; i < list.getItems().size(); i++) {
-            if (list.getItems().get(i).id().equals(id)) {
-                list.getSelectionModel().select(i);
+        // Asked of the view model, not by walking the rows: this runs on every change of every tab.
+        ConversationItem open = vm.find(id);
+        if (open != null && vm.shows(list.getItems(), open)) {
+            int at = list.getItems().indexOf(open);
+            if (at >= 0) {
+                list.getSelectionModel().select(at);
                 return;
             }
+        }
+        if (selected != null) {
+            // The open conversation left this tab: highlight nothing rather than the neighbour the
+            // ListView moved to, which is not the one open.
+            list.getSelectionModel().clearSelection();
         }
     }
 

@@ -55,6 +55,8 @@ public final class ConversationListViewModel {
     /** The open conversation's current row, kept in step with every change to it. */
     private final ReadOnlyObjectWrapper<ConversationItem> selected = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<ConversationFilter> filter = new SimpleObjectProperty<>(ConversationFilter.NONE);
+    /** True while a row is being written: the lists' own selection shuffles then are not the user's choice. */
+    private boolean writing;
 
     public ConversationListViewModel(AgentSession session, FxBridge bridge, String user) {
         this.session = session;
@@ -166,14 +168,35 @@ public final class ConversationListViewModel {
 
     /** The one place rows are written, so the open conversation's row never lags behind. */
     private void put(int at, ConversationItem item) {
-        if (at == all.size()) {
-            all.add(item);
-        } else {
-            all.set(at, item);
+        writing = true;
+        try {
+            if (at == all.size()) {
+                all.add(item);
+            } else {
+                all.set(at, item);
+            }
+        } finally {
+            writing = false;
         }
         if (item.id().equals(selectedId.get())) {
             selected.set(item);
         }
+    }
+
+    /**
+     * True while a row is being replaced. A ListView moves its selection to a neighbour when its
+     * selected row leaves or moves; that must not open another conversation (nor write rows from
+     * inside the change that caused it).
+     */
+    boolean writing() {
+        return writing;
+    }
+
+    /** Whether {@code tab} (one of mine, queue, closed) holds {@code item} under the current filter. */
+    boolean shows(ObservableList<ConversationItem> tab, ConversationItem item) {
+        FilteredList<ConversationItem> source = tab == mine ? mineFiltered : tab == queue ? queueFiltered
+                : tab == closed ? closedFiltered : null;
+        return source != null && source.getPredicate().test(item);
     }
 
     /** The row of a conversation, or null when it is not listed. */

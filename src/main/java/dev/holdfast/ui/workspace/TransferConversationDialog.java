@@ -60,6 +60,7 @@ final class TransferConversationDialog {
         ok.setId("transfer-confirm");
         ok.textProperty().bind(language.text("transfer.confirm"));
         ok.getStyleClass().add(Styles.ACCENT);
+        ok.setOnAction(e -> confirm());
         ok.disableProperty().bind(agents.getSelectionModel().selectedItemProperty().isNull()
                 .or(actions.busyProperty()));
         HBox buttons = new HBox(8, cancel, ok);
