@@ -136,8 +136,9 @@ final class TransferConversationDialog {
                 return;
             }
             var messages = language.messages();
-            String shown = agent.displayName() == null || agent.displayName().isBlank() ? agent.id()
-                    : agent.displayName() + " · " + agent.id();
+            String display = agent.displayName();
+            String shown = display == null || display.isBlank() || display.equals(agent.id()) ? agent.id()
+                    : display + " · " + agent.id();
             name.setText(shown);
             String presence = messages.get("presence." + agent.presence().name().toLowerCase(java.util.Locale.ROOT));
             detail.setText(agent.capacity() > 0
