@@ -56,6 +56,7 @@ public final class ConversationListView {
         // Rows are worded when drawn: a language switch draws them again.
         language.messagesProperty().addListener((obs, old, now) -> refreshRows());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("conversation-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         search = new SearchRow(vm, language);
         root = new VBox(search.root(), tabs);

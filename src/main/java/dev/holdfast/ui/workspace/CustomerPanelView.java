@@ -159,7 +159,7 @@ final class CustomerPanelView {
         facts.addRow(row, what, shown);
     }
 
-    /** "29 Nov 2026, 16:22 (5 min ago)": the moment, and how long ago in words. */
+    /** "29 Nov 2026, 16:22" over "5 min ago": the moment, and how long ago in words. */
     private String started(long at, Messages m) {
         if (at <= 0) {
             return "—";

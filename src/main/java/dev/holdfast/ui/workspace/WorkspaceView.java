@@ -49,7 +49,7 @@ public final class WorkspaceView {
         Node customer = new CustomerPanelView(list, actions, language, System::currentTimeMillis,
                 this::transferConversation, this::closeConversation).root();
         split.getItems().addAll(listView.root(), right, customer);
-        split.setDividerPositions(0.26, 0.78);
+        split.setDividerPositions(0.29, 0.79);
         SplitPane.setResizableWithParent(listView.root(), false);
         SplitPane.setResizableWithParent(customer, false);
         root.getChildren().addAll(closeDialog.root(), transferDialog.root());
