@@ -11,7 +11,11 @@ import dev.holdfast.protocol.http.AgentInfo;
 import dev.holdfast.protocol.http.VersionedAction;
 import dev.holdfast.ui.shell.HoldfastWindow;
 import dev.holdfast.ui.workspace.ConversationItem;
+import java.util.List;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,11 @@ class WorkspaceActionsPanelTest extends PanelTestBase {
             screenshot(window, "panel-search");
             robot.type(KeyCode.ESCAPE);
             assertThat(text("#list-search")).isEmpty();
+            assertThat(onFx(() -> mine.getItems().size())).isEqualTo(2);
+            // Menu popups are separate windows the headless robot cannot click reliably: fire the items.
+            chooseFilter("Language", "ES");
+            assertThat(onFx(() -> mine.getItems().size())).isEqualTo(1);
+            chooseFilter(null, "Clear search and filters");
             assertThat(onFx(() -> mine.getItems().size())).isEqualTo(2);
 
             select(mine, maria.conversationId());
@@ -130,6 +139,22 @@ class WorkspaceActionsPanelTest extends PanelTestBase {
         robot.clickOn("#login-sign-in");
         await().atMost(PATIENCE).until(() -> "Live".equals(text("#status-text")));
         return window;
+    }
+
+    /** Opens the filter menu (which fills it) and fires the item {@code text}, inside submenu {@code menu} if given. */
+    private void chooseFilter(String menu, String text) throws Exception {
+        onFx(() -> {
+            MenuButton button = robot.lookup("#list-filter").queryAs(MenuButton.class);
+            button.show();
+            List<MenuItem> items = button.getItems();
+            if (menu != null) {
+                items = items.stream().filter(i -> menu.equals(i.getText())).map(i -> ((Menu) i).getItems())
+                        .findFirst().orElseThrow();
+            }
+            items.stream().filter(i -> text.equals(i.getText())).findFirst().orElseThrow().fire();
+            button.hide();
+            return null;
+        });
     }
 
     private static void select(ListView<ConversationItem> list, String id) throws Exception {

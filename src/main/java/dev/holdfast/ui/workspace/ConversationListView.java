@@ -170,6 +170,8 @@ public final class ConversationListView {
             take.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
             take.setOnAction(e -> {
                 if (getItem() != null) {
+                    // Opened first, so what the panel then says (taken, or why not) is about this one.
+                    vm.selectedIdProperty().set(getItem().id());
                     actions.take(getItem());
                 }
             });
