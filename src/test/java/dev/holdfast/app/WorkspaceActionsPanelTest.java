@@ -7,7 +7,10 @@ import dev.holdfast.client.TestCustomer;
 import dev.holdfast.client.TestPlatform;
 import dev.holdfast.protocol.ConversationStatus;
 import dev.holdfast.protocol.ConversationSummary;
+import dev.holdfast.platform.Http;
 import dev.holdfast.protocol.http.AgentInfo;
+import dev.holdfast.protocol.http.CustomerOpenRequest;
+import dev.holdfast.protocol.http.CustomerSession;
 import dev.holdfast.protocol.http.VersionedAction;
 import dev.holdfast.ui.shell.HoldfastWindow;
 import dev.holdfast.ui.workspace.ConversationItem;
@@ -90,8 +93,25 @@ class WorkspaceActionsPanelTest extends PanelTestBase {
             HoldfastWindow window = signedIn(p);
             ana.send("¿Hay alguien?");
             bob.send("Hi, I need help");
+            String carla = new Http(p.platform.baseUri()).post("/v1/customer/conversations", null,
+                    new CustomerOpenRequest("Carla Gómez", "pt", "whatsapp", List.of("vip", "envíos")))
+                    .as(CustomerSession.class).conversationId();
             ListView<ConversationItem> mine = robot.lookup("#list-mine").queryListView();
-            await().atMost(PATIENCE).until(() -> onFx(() -> mine.getItems().size()) == 2);
+            await().atMost(PATIENCE).until(() -> onFx(() -> mine.getItems().size()) == 3);
+
+            // Tags are searched too, accents aside; the panel shows them as chips.
+            robot.clickOn("#list-search").write("ENVIOS");
+            await().atMost(PATIENCE).until(() -> onFx(() -> mine.getItems().size()) == 1);
+            select(mine, carla);
+            await().atMost(PATIENCE).until(() -> "Carla Gómez".equals(text("#customer-name")));
+            assertThat(text("#customer-channel")).isEqualTo("whatsapp");
+            assertThat(text("#customer-language")).isEqualTo("Portuguese");
+            assertThat(onFx(() -> robot.lookup("#customer-tags").queryAs(javafx.scene.layout.FlowPane.class)
+                    .getChildren().stream().map(n -> ((javafx.scene.control.Label) n).getText()).toList()))
+                    .containsExactly("vip", "envíos");
+            screenshot(window, "panel-customer-tags");
+            robot.type(KeyCode.ESCAPE);
+            await().atMost(PATIENCE).until(() -> onFx(() -> mine.getItems().size()) == 3);
 
             select(mine, ana.conversationId());
             robot.clickOn("#action-transfer");
@@ -107,7 +127,7 @@ class WorkspaceActionsPanelTest extends PanelTestBase {
             screenshot(window, "panel-transfer");
             robot.clickOn("#transfer-confirm");
             await().atMost(PATIENCE).until(() -> "agent2".equals(onPlatform(p, ana.conversationId()).assignee()));
-            await().atMost(PATIENCE).until(() -> onFx(() -> mine.getItems().size()) == 1);
+            await().atMost(PATIENCE).until(() -> onFx(() -> mine.getItems().size()) == 2);
             assertThat(showing("#transfer-dialog")).isFalse();
 
             // The dialog opens on the version shown; a supervisor changes the conversation meanwhile.
