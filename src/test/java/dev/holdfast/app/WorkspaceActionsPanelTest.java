@@ -66,6 +66,10 @@ class WorkspaceActionsPanelTest extends PanelTestBase {
 
             robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
             assertThat(showing("#close-dialog")).isTrue();
+            robot.type(KeyCode.ESCAPE);
+            assertThat(showing("#close-dialog")).isFalse();
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+            assertThat(showing("#close-dialog")).isTrue();
             assertThat(onFx(() -> robot.lookup("#close-confirm").query().isDisabled())).isTrue();
             robot.clickOn("No reply from customer");
             assertThat(text("#close-reason")).isEqualTo("No reply from customer");
