@@ -20,12 +20,12 @@ class LanguageSwitchPanelTest extends PanelTestBase {
             HoldfastWindow window = open(p, "demo");
             robot.clickOn("#login-sign-in");
             await().atMost(PATIENCE).until(() -> "Live".equals(text("#status-text")));
-            assertThat(tabTitles()).containsExactly("Mine (0)", "Queue (0)");
+            assertThat(tabTitles()).containsExactly("Mine (0)", "Queue (0)", "Closed (0)");
 
             robot.clickOn("#user-menu").clickOn("Language").clickOn("Español");
 
             await().atMost(PATIENCE).until(() -> "En línea".equals(text("#status-text")));
-            assertThat(tabTitles()).containsExactly("Mías (0)", "En cola (0)");
+            assertThat(tabTitles()).containsExactly("Mías (0)", "En cola (0)", "Cerradas (0)");
             assertThat(text("#presence-away")).isEqualTo("Ausente");
             assertThat(onFx(stage::getTitle)).isEqualTo("Holdfast — agent1");
             assertThat(onFx(() -> window.language().code())).isEqualTo("es");
@@ -36,7 +36,7 @@ class LanguageSwitchPanelTest extends PanelTestBase {
 
             robot.clickOn("#user-menu").clickOn("Idioma").clickOn("English");
             await().atMost(PATIENCE).until(() -> "Live".equals(text("#status-text")));
-            assertThat(tabTitles()).containsExactly("Mine (0)", "Queue (0)");
+            assertThat(tabTitles()).containsExactly("Mine (0)", "Queue (0)", "Closed (0)");
         }
     }
 

@@ -353,6 +353,11 @@ public final class AgentSession implements AutoCloseable {
         return act(token -> api.reassign(token, conversationId, new VersionedAction(version, toAgent, null)));
     }
 
+    /** Asks the platform for one conversation's current state and records it like an action's answer. */
+    public CompletableFuture<ConversationSummary> refresh(String conversationId) {
+        return act(token -> api.conversation(token, conversationId));
+    }
+
     public CompletableFuture<List<ConversationSummary>> conversations(Scope scope) {
         return onIo(token -> api.conversations(token, scope).conversations());
     }

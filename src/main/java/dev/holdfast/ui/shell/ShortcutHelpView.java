@@ -28,9 +28,12 @@ final class ShortcutHelpView {
         row(rows, 0, Shortcuts.NEXT.getDisplayText(), language, "help.next");
         row(rows, 1, Shortcuts.PREVIOUS.getDisplayText(), language, "help.previous");
         row(rows, 2, Shortcuts.COMPOSER.getDisplayText(), language, "help.composer");
-        row(rows, 3, Shortcuts.TEXT_LARGER.get(0).getDisplayText() + "  " + Shortcuts.TEXT_SMALLER.get(0).getDisplayText()
+        row(rows, 3, Shortcuts.SEARCH.getDisplayText(), language, "help.search");
+        row(rows, 4, Shortcuts.CLOSE.getDisplayText(), language, "help.closeConversation");
+        row(rows, 5, Shortcuts.TRANSFER.getDisplayText(), language, "help.transfer");
+        row(rows, 6, Shortcuts.TEXT_LARGER.get(0).getDisplayText() + "  " + Shortcuts.TEXT_SMALLER.get(0).getDisplayText()
                 + "  " + Shortcuts.TEXT_RESET.get(0).getDisplayText(), language, "help.textSize");
-        row(rows, 4, "F1", language, "help.toggle");
+        row(rows, 7, "F1", language, "help.toggle");
         Label close = LoginView.label(language, "help.close");
         close.getStyleClass().add(Styles.TEXT_MUTED);
 

@@ -24,6 +24,9 @@ final class Shortcuts {
     static final List<KeyCombination> TEXT_SMALLER = List.of(withShortcut(KeyCode.MINUS),
             withShortcut(KeyCode.SUBTRACT));
     static final List<KeyCombination> TEXT_RESET = List.of(withShortcut(KeyCode.DIGIT0), withShortcut(KeyCode.NUMPAD0));
+    static final KeyCombination SEARCH = KeyCombination.keyCombination("Shortcut+F");
+    static final KeyCombination CLOSE = KeyCombination.keyCombination("Shortcut+Shift+C");
+    static final KeyCombination TRANSFER = KeyCombination.keyCombination("Shortcut+Shift+T");
 
     private Shortcuts() {
     }
@@ -64,6 +67,12 @@ final class Shortcuts {
                 workspace.previousConversation();
             } else if (COMPOSER.match(e)) {
                 workspace.focusComposer();
+            } else if (SEARCH.match(e)) {
+                workspace.focusSearch();
+            } else if (CLOSE.match(e)) {
+                workspace.closeConversation();
+            } else if (TRANSFER.match(e)) {
+                workspace.transferConversation();
             } else {
                 return;
             }

@@ -22,57 +22,74 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-/** Mine and Queue, each a virtualized list: only the visible rows are drawn, however many there are. */
+/**
+ * The search row over three tabs, Mine, Queue and Closed, each a virtualized list: only the
+ * visible rows are drawn, however many there are.
+ */
 public final class ConversationListView {
-    private final TabPane root = new TabPane();
+    private final TabPane tabs = new TabPane();
+    private final VBox root;
     private final ConversationListViewModel vm;
+    private final ConversationActions actions;
     private final Language language;
     private final LongSupplier clock;
     private final ListView<ConversationItem> mineList;
     private final ListView<ConversationItem> queueList;
+    private final ListView<ConversationItem> closedList;
+    private final SearchRow search;
 
-    public ConversationListView(ConversationListViewModel vm, Language language, LongSupplier clock) {
+    public ConversationListView(ConversationListViewModel vm, ConversationActions actions, Language language,
+                                LongSupplier clock) {
         this.vm = vm;
+        this.actions = actions;
         this.language = language;
         this.clock = clock;
-        mineList = list(vm.mine(), false, "list.empty.mine");
+        mineList = list(vm.mine(), RowKind.MINE, "list.empty.mine");
         mineList.setId("list-mine");
-        queueList = list(vm.queue(), true, "list.empty.queue");
+        queueList = list(vm.queue(), RowKind.QUEUE, "list.empty.queue");
         queueList.setId("list-queue");
-        Tab mine = new Tab(null, mineList);
-        Tab queue = new Tab(null, queueList);
-        mine.setId("tab-mine");
-        queue.setId("tab-queue");
-        mine.setClosable(false);
-        queue.setClosable(false);
-        root.getTabs().addAll(mine, queue);
-        mine.textProperty().bind(counted("list.mine", vm.mine()));
-        queue.textProperty().bind(counted("list.queue", vm.queue()));
+        closedList = list(vm.closed(), RowKind.CLOSED, "list.empty.closed");
+        closedList.setId("list-closed");
+        tabs.getTabs().addAll(tab("tab-mine", "list.mine", mineList, vm.mine()),
+                tab("tab-queue", "list.queue", queueList, vm.queue()),
+                tab("tab-closed", "list.closed", closedList, vm.closed()));
         // Rows are worded when drawn: a language switch draws them again.
-        language.messagesProperty().addListener((obs, old, now) -> {
-            mineList.refresh();
-            queueList.refresh();
-        });
-        root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        language.messagesProperty().addListener((obs, old, now) -> refreshRows());
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("conversation-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        search = new SearchRow(vm, language);
+        root = new VBox(search.root(), tabs);
         root.setMinWidth(240);
         root.setPrefWidth(300);
         // Waiting times move on even when nothing else happens.
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(5), e -> {
-            mineList.refresh();
-            queueList.refresh();
-        }));
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(5), e -> refreshRows()));
         tick.setCycleCount(Animation.INDEFINITE);
         tick.play();
     }
 
-    private ListView<ConversationItem> list(ObservableList<ConversationItem> items, boolean queue, String emptyKey) {
+    private Tab tab(String id, String key, ListView<ConversationItem> list, ObservableList<ConversationItem> items) {
+        Tab tab = new Tab(null, list);
+        tab.setId(id);
+        tab.setClosable(false);
+        tab.textProperty().bind(counted(key, items));
+        return tab;
+    }
+
+    private void refreshRows() {
+        mineList.refresh();
+        queueList.refresh();
+        closedList.refresh();
+    }
+
+    private ListView<ConversationItem> list(ObservableList<ConversationItem> items, RowKind kind, String emptyKey) {
         ListView<ConversationItem> list = new ListView<>(items);
         Label placeholder = new Label();
         placeholder.textProperty().bind(language.text(emptyKey));
         list.setPlaceholder(placeholder);
-        list.setCellFactory(l -> new Row(queue));
+        list.setCellFactory(l -> new Row(kind));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            if (item != null) {
+            if (item != null && !vm.writing()) {
                 vm.selectedIdProperty().set(item.id());
             }
         });
@@ -87,11 +104,19 @@ public final class ConversationListView {
         if (id == null || (selected != null && selected.id().equals(id))) {
             return;
         }
-        for (int i = 0; i < list.getItems().size(); i++) {
-            if (list.getItems().get(i).id().equals(id)) {
-                list.getSelectionModel().select(i);
+        // Asked of the view model, not by walking the rows: this runs on every change of every tab.
+        ConversationItem open = vm.find(id);
+        if (open != null && vm.shows(list.getItems(), open)) {
+            int at = list.getItems().indexOf(open);
+            if (at >= 0) {
+                list.getSelectionModel().select(at);
                 return;
             }
+        }
+        if (selected != null) {
+            // The open conversation left this tab: highlight nothing rather than the neighbour the
+            // ListView moved to, which is not the one open.
+            list.getSelectionModel().clearSelection();
         }
     }
 
@@ -105,9 +130,17 @@ public final class ConversationListView {
         return root;
     }
 
+    public void focusSearch() {
+        search.focus();
+    }
+
     /** Opens the conversation {@code step} rows below (or above, when negative) in the open tab. */
     public void move(int step) {
-        ListView<ConversationItem> list = root.getSelectionModel().getSelectedIndex() == 1 ? queueList : mineList;
+        ListView<ConversationItem> list = switch (tabs.getSelectionModel().getSelectedIndex()) {
+            case 1 -> queueList;
+            case 2 -> closedList;
+            default -> mineList;
+        };
         int size = list.getItems().size();
         if (size == 0) {
             return;
@@ -118,14 +151,18 @@ public final class ConversationListView {
         list.scrollTo(next);
     }
 
+    private enum RowKind { MINE, QUEUE, CLOSED }
+
     private final class Row extends ListCell<ConversationItem> {
+        private final RowKind kind;
         private final Label name = new Label();
         private final Label detail = new Label();
         private final Label unread = new Label();
         private final Button take = new Button();
         private final HBox box;
 
-        Row(boolean queue) {
+        Row(RowKind kind) {
+            this.kind = kind;
             name.getStyleClass().add(Styles.TEXT_BOLD);
             detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             unread.getStyleClass().add("unread-badge");
@@ -133,14 +170,17 @@ public final class ConversationListView {
             take.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
             take.setOnAction(e -> {
                 if (getItem() != null) {
-                    vm.take(getItem());
+                    // Opened first, so what the panel then says (taken, or why not) is about this one.
+                    vm.selectedIdProperty().set(getItem().id());
+                    actions.take(getItem());
                 }
             });
             Region spring = new Region();
             HBox.setHgrow(spring, Priority.ALWAYS);
             VBox text = new VBox(2, name, detail);
             box = new HBox(8, text, spring, unread);
-            if (queue) {
+            take.disableProperty().bind(actions.busyProperty());
+            if (kind == RowKind.QUEUE) {
                 box.getChildren().add(take);
             }
             box.setAlignment(Pos.CENTER_LEFT);
@@ -156,9 +196,14 @@ public final class ConversationListView {
             }
             name.setText(item.customerName());
             Long since = item.waitingSince();
-            detail.setText(since == null ? item.summary().customer().language().toUpperCase(java.util.Locale.ROOT)
-                    : language.messages().get("list.waiting",
-                    WaitingTime.format(clock.getAsLong() - since, language.messages())));
+            if (kind == RowKind.CLOSED) {
+                detail.setText(language.messages().get("list.closedAgo",
+                        WaitingTime.format(clock.getAsLong() - item.summary().lastActivityAt(), language.messages())));
+            } else {
+                detail.setText(since == null ? item.summary().customer().language().toUpperCase(java.util.Locale.ROOT)
+                        : language.messages().get("list.waiting",
+                        WaitingTime.format(clock.getAsLong() - since, language.messages())));
+            }
             unread.setText(Integer.toString(item.unread()));
             unread.setVisible(item.unread() > 0);
             unread.setManaged(item.unread() > 0);

@@ -11,10 +11,13 @@ import dev.holdfast.ui.fx.FxBridge;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,8 +25,9 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 /**
- * The conversations of the two tabs, Mine and Queue, sorted by urgency: the longest-waiting
- * customer first, then the most recent activity.
+ * The conversations of the three tabs: Mine and Queue sorted by urgency (the longest-waiting
+ * customer first, then the most recent activity), Closed with the most recently closed first. The
+ * search and filters in {@link #filterProperty()} narrow all three.
  *
  * <p>Threading: every field and property is owned by the FX thread.
  */
@@ -31,25 +35,53 @@ public final class ConversationListViewModel {
     static final Comparator<ConversationItem> URGENCY = Comparator
             .comparing(ConversationItem::waitingSince, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(i -> -i.summary().lastActivityAt());
+    /** A closed conversation's last activity is its closing. */
+    static final Comparator<ConversationItem> RECENTLY_CLOSED = Comparator
+            .comparingLong((ConversationItem i) -> i.summary().lastActivityAt()).reversed();
 
     private final AgentSession session;
     private final FxBridge bridge;
     private final String user;
+    /** Only ever grows (rows are replaced, never removed), so a position once given stays valid. */
     private final ObservableList<ConversationItem> all = FXCollections.observableArrayList();
-    /** Where each conversation is in {@code all}: rows are only ever appended or replaced in place. */
+    /** Where each conversation sits in {@code all}: lookups by id are O(1) however many there are. */
     private final Map<String, Integer> positions = new HashMap<>();
+    private final FilteredList<ConversationItem> mineFiltered;
+    private final FilteredList<ConversationItem> queueFiltered;
+    private final FilteredList<ConversationItem> closedFiltered;
     private final SortedList<ConversationItem> mine;
     private final SortedList<ConversationItem> queue;
+    private final SortedList<ConversationItem> closed;
     private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>();
+    /** The open conversation's current row, kept in step with every change to it. */
+    private final ReadOnlyObjectWrapper<ConversationItem> selected = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<ConversationFilter> filter = new SimpleObjectProperty<>(ConversationFilter.NONE);
+    /** True while a row is being written: the lists' own selection shuffles then are not the user's choice. */
+    private boolean writing;
 
     public ConversationListViewModel(AgentSession session, FxBridge bridge, String user) {
         this.session = session;
         this.bridge = bridge;
         this.user = user;
-        this.mine = new SortedList<>(new FilteredList<>(all, this::isMine), URGENCY);
-        this.queue = new SortedList<>(new FilteredList<>(all, i -> i.summary().status() == ConversationStatus.QUEUED),
-                URGENCY);
-        selectedId.addListener((obs, old, id) -> markRead(id));
+        this.mineFiltered = new FilteredList<>(all, this::isMine);
+        this.queueFiltered = new FilteredList<>(all, ConversationListViewModel::isQueued);
+        this.closedFiltered = new FilteredList<>(all, ConversationListViewModel::isClosed);
+        this.mine = new SortedList<>(mineFiltered, URGENCY);
+        this.queue = new SortedList<>(queueFiltered, URGENCY);
+        this.closed = new SortedList<>(closedFiltered, RECENTLY_CLOSED);
+        selectedId.addListener((obs, old, id) -> {
+            markRead(id);
+            selected.set(find(id));
+        });
+        filter.addListener((obs, old, now) -> {
+            mineFiltered.setPredicate(both(this::isMine, now));
+            queueFiltered.setPredicate(both(ConversationListViewModel::isQueued, now));
+            closedFiltered.setPredicate(both(ConversationListViewModel::isClosed, now));
+        });
+    }
+
+    private static Predicate<ConversationItem> both(Predicate<ConversationItem> tab, ConversationFilter filter) {
+        return filter == null ? tab : tab.and(filter);
     }
 
     private boolean isMine(ConversationItem i) {
@@ -58,70 +90,95 @@ public final class ConversationListViewModel {
                 && (s == ConversationStatus.ASSIGNED || s == ConversationStatus.AWAITING_RESTORE);
     }
 
+    private static boolean isQueued(ConversationItem i) {
+        return i.summary().status() == ConversationStatus.QUEUED;
+    }
+
+    private static boolean isClosed(ConversationItem i) {
+        return i.summary().status() == ConversationStatus.CLOSED;
+    }
+
     /** Fills the lists from the journal, then asks the platform who is waiting in the queue. */
     public void load() {
-        bridge.load(session::heldConversations, held -> held.forEach(this::upsert));
+        bridge.load(session::heldConversations, this::upsertAll);
         bridge.whenDone(session.conversations(Scope.QUEUE), (queued, failure) -> {
             if (queued != null) {
-                queued.forEach(this::upsert);
+                upsertAll(queued);
             }
         });
+    }
+
+    public void apply(List<SessionUpdate> batch) {
+        for (SessionUpdate u : batch) {
+            if (u instanceof SessionUpdate.ConversationChanged c) {
+                upsert(c.conversation());
+            } else if (u instanceof SessionUpdate.EventsApplied e) {
+                eventsArrived(e.conversationId(), e.events());
+            }
+        }
     }
 
     /**
-     * Every change of {@code all} re-sorts and re-filters the tabs and relayouts their lists, which
-     * with 10,000 rows costs about a millisecond; a burst brings hundreds of updates per pulse.
-     * So a batch is worked out first and then makes one change per conversation it touched and one
-     * for all the conversations it added.
+     * Many at once (the journal at start, the queue): the new rows go in with one change, so ten
+     * thousand conversations are sorted into the tabs once rather than one insertion at a time.
      */
-    public void apply(List<SessionUpdate> batch) {
-        Edit edit = new Edit();
-        for (SessionUpdate u : batch) {
-            if (u instanceof SessionUpdate.ConversationChanged c) {
-                upsert(c.conversation(), edit);
-            } else if (u instanceof SessionUpdate.EventsApplied e) {
-                eventsArrived(e.conversationId(), e.events(), edit);
-            }
-        }
-        edit.commit();
-    }
-
-    /** Takes a conversation from the queue; the platform's answer moves it to Mine. */
-    public void take(ConversationItem item) {
-        bridge.whenDone(session.accept(item.id(), item.summary().version()), (summary, failure) -> {
-            if (summary != null) {
+    void upsertAll(List<ConversationSummary> summaries) {
+        List<ConversationItem> added = new ArrayList<>();
+        for (ConversationSummary summary : summaries) {
+            Integer at = positions.get(summary.id());
+            if (at == null) {
+                positions.put(summary.id(), all.size() + added.size());
+                added.add(new ConversationItem(summary, 0, summary.waitingSince()));
+            } else if (at >= all.size()) {
+                ConversationItem earlier = added.get(at - all.size());
+                if (summary.version() >= earlier.summary().version()) {
+                    added.set(at - all.size(), earlier.withSummary(summary));
+                }
+            } else {
                 upsert(summary);
             }
-        });
-    }
-
-    private void upsert(ConversationSummary summary) {
-        Edit edit = new Edit();
-        upsert(summary, edit);
-        edit.commit();
-    }
-
-    private void upsert(ConversationSummary summary, Edit edit) {
-        ConversationItem now = edit.current(summary.id());
-        if (now == null) {
-            edit.put(new ConversationItem(summary, 0, summary.waitingSince()));
-        } else if (summary.version() >= now.summary().version()) {
-            edit.put(now.withSummary(summary));
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        writing = true;
+        try {
+            all.addAll(added);
+        } finally {
+            writing = false;
+        }
+        ConversationItem open = find(selectedId.get());
+        if (open != null) {
+            selected.set(open);
         }
     }
 
-    private void eventsArrived(String conversationId, List<ConversationEvent> events, Edit edit) {
-        ConversationItem item = edit.current(conversationId);
-        if (item == null) {
+    /** A newer state of a conversation (an action's answer, a snapshot): replaces an older one. */
+    void upsert(ConversationSummary summary) {
+        Integer at = positions.get(summary.id());
+        if (at == null) {
+            positions.put(summary.id(), all.size());
+            put(all.size(), new ConversationItem(summary, 0, summary.waitingSince()));
+        } else if (summary.version() >= all.get(at).summary().version()) {
+            put(at, all.get(at).withSummary(summary));
+        }
+    }
+
+    private void eventsArrived(String conversationId, List<ConversationEvent> events) {
+        Integer at = positions.get(conversationId);
+        if (at == null) {
             // Events of a conversation not listed yet: its summary is in the journal by now.
             bridge.load(() -> session.journal().flatMap(j -> j.conversation(conversationId)),
                     found -> found.ifPresent(this::upsert));
             return;
         }
+        ConversationItem item = all.get(at);
         boolean open = conversationId.equals(selectedId.get());
+        ConversationSummary summary = item.summary();
         int unread = item.unread();
         Long waiting = item.waitingSince();
         for (ConversationEvent e : events) {
+            summary = SummaryAfterEvent.apply(summary, e);
             if (!e.isMessage()) {
                 continue;
             }
@@ -132,52 +189,73 @@ public final class ConversationListViewModel {
                 waiting = null;
             }
         }
-        edit.put(item.withUnread(unread).withWaitingSince(waiting));
+        if (summary.status() == ConversationStatus.CLOSED) {
+            waiting = null;
+        }
+        put(at, new ConversationItem(summary, unread, waiting));
     }
 
     private void markRead(String id) {
-        int i = id == null ? -1 : indexOf(id);
-        if (i >= 0 && all.get(i).unread() > 0) {
-            all.set(i, all.get(i).withUnread(0));
+        Integer at = id == null ? null : positions.get(id);
+        if (at != null && all.get(at).unread() > 0) {
+            put(at, all.get(at).withUnread(0));
         }
     }
 
-    private int indexOf(String id) {
-        Integer at = positions.get(id);
-        return at == null ? -1 : at;
-    }
-
-    /** The rows a batch changes or adds, written to {@code all} together at the end. */
-    private final class Edit {
-        private final Map<String, ConversationItem> changed = new LinkedHashMap<>();
-        private final Map<String, ConversationItem> added = new LinkedHashMap<>();
-
-        ConversationItem current(String id) {
-            ConversationItem item = added.get(id);
-            if (item == null) {
-                item = changed.get(id);
-            }
-            int i = indexOf(id);
-            return item != null ? item : i < 0 ? null : all.get(i);
-        }
-
-        void put(ConversationItem item) {
-            if (added.containsKey(item.id()) || indexOf(item.id()) < 0) {
-                added.put(item.id(), item);
+    /** The one place rows are written, so the open conversation's row never lags behind. */
+    private void put(int at, ConversationItem item) {
+        writing = true;
+        try {
+            if (at == all.size()) {
+                all.add(item);
             } else {
-                changed.put(item.id(), item);
+                all.set(at, item);
             }
+        } finally {
+            writing = false;
         }
+        if (item.id().equals(selectedId.get())) {
+            selected.set(item);
+        }
+    }
 
-        void commit() {
-            changed.forEach((id, item) -> all.set(indexOf(id), item));
-            if (!added.isEmpty()) {
-                for (String id : added.keySet()) {
-                    positions.put(id, positions.size());
-                }
-                all.addAll(new ArrayList<>(added.values()));
-            }
-        }
+    /**
+     * True while a row is being replaced. A ListView moves its selection to a neighbour when its
+     * selected row leaves or moves; that must not open another conversation (nor write rows from
+     * inside the change that caused it).
+     */
+    boolean writing() {
+        return writing;
+    }
+
+    /** Whether {@code tab} (one of mine, queue, closed) holds {@code item} under the current filter. */
+    boolean shows(ObservableList<ConversationItem> tab, ConversationItem item) {
+        FilteredList<ConversationItem> source = tab == mine ? mineFiltered : tab == queue ? queueFiltered
+                : tab == closed ? closedFiltered : null;
+        return source != null && source.getPredicate().test(item);
+    }
+
+    /** The row of a conversation, or null when it is not listed. */
+    public ConversationItem find(String id) {
+        Integer at = id == null ? null : positions.get(id);
+        return at == null ? null : all.get(at);
+    }
+
+    /** The channels and languages present, for the filter menu; read when the menu opens. */
+    public List<String> channels() {
+        TreeSet<String> found = new TreeSet<>();
+        all.forEach(i -> found.add(i.summary().customer().channel()));
+        return List.copyOf(found);
+    }
+
+    public List<String> languages() {
+        TreeSet<String> found = new TreeSet<>();
+        all.forEach(i -> found.add(i.summary().customer().language()));
+        return List.copyOf(found);
+    }
+
+    public String user() {
+        return user;
     }
 
     public ObservableList<ConversationItem> mine() {
@@ -188,7 +266,19 @@ public final class ConversationListViewModel {
         return queue;
     }
 
+    public ObservableList<ConversationItem> closed() {
+        return closed;
+    }
+
     public ObjectProperty<String> selectedIdProperty() {
         return selectedId;
+    }
+
+    public ReadOnlyObjectProperty<ConversationItem> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ConversationFilter> filterProperty() {
+        return filter;
     }
 }

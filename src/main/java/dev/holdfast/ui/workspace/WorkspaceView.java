@@ -2,25 +2,33 @@ package dev.holdfast.ui.workspace;
 
 import dev.holdfast.client.common.Cancellable;
 import dev.holdfast.client.session.AgentSession;
+import dev.holdfast.protocol.ConversationStatus;
 import dev.holdfast.ui.fx.FxBridge;
 import dev.holdfast.ui.i18n.Language;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 
 /**
- * The agent's workspace: the conversation list beside the open thread and its composer. Wires
- * the three view models to the bridge and to each other (the list's selection opens a thread).
+ * The agent's workspace: the conversation list beside the open thread and its composer, and the
+ * customer panel at the right; the close and transfer dialogs are drawn over it. Wires the view
+ * models to the bridge and to each other (the list's selection opens a thread).
  */
 public final class WorkspaceView {
-    private final SplitPane root = new SplitPane();
+    private final SplitPane split = new SplitPane();
+    private final StackPane root = new StackPane(split);
     private final Cancellable listening;
     private final ConversationListView listView;
     private final ComposerView composerView;
+    private final ConversationListViewModel list;
+    private final CloseConversationDialog closeDialog;
+    private final TransferConversationDialog transferDialog;
 
     public WorkspaceView(AgentSession session, FxBridge bridge, Language language) {
         String me = session.user();
-        ConversationListViewModel list = new ConversationListViewModel(session, bridge, me);
+        list = new ConversationListViewModel(session, bridge, me);
+        ConversationActions actions = new ConversationActions(session, bridge, list);
         ThreadViewModel thread = new ThreadViewModel(session, bridge, me);
         ComposerViewModel composer = new ComposerViewModel(session, bridge, language);
         thread.conversationIdProperty().bind(list.selectedIdProperty());
@@ -35,18 +43,61 @@ public final class WorkspaceView {
         right.setCenter(new ThreadView(thread, language).root());
         composerView = new ComposerView(composer, language);
         right.setBottom(composerView.root());
-        listView = new ConversationListView(list, language, System::currentTimeMillis);
-        root.getItems().addAll(listView.root(), right);
-        root.setDividerPositions(0.3);
-        SplitPane.setResizableWithParent(root.getItems().get(0), false);
+        listView = new ConversationListView(list, actions, language, System::currentTimeMillis);
+        closeDialog = new CloseConversationDialog(actions, language);
+        transferDialog = new TransferConversationDialog(actions, language);
+        Node customer = new CustomerPanelView(list, actions, language, System::currentTimeMillis,
+                this::transferConversation, this::closeConversation).root();
+        split.getItems().addAll(listView.root(), right, customer);
+        split.setDividerPositions(0.29, 0.79);
+        SplitPane.setResizableWithParent(listView.root(), false);
+        SplitPane.setResizableWithParent(customer, false);
+        root.getChildren().addAll(closeDialog.root(), transferDialog.root());
     }
 
     public void nextConversation() {
-        listView.move(1);
+        if (!dialogShown()) {
+            listView.move(1);
+        }
     }
 
     public void previousConversation() {
-        listView.move(-1);
+        if (!dialogShown()) {
+            listView.move(-1);
+        }
+    }
+
+    public void focusSearch() {
+        if (!dialogShown()) {
+            listView.focusSearch();
+        }
+    }
+
+    /** Opens the close dialog for the open conversation, if it is mine to close. */
+    public void closeConversation() {
+        ConversationItem item = actionable();
+        if (item != null) {
+            closeDialog.open(item);
+        }
+    }
+
+    /** Opens the transfer dialog for the open conversation, if it is mine to hand over. */
+    public void transferConversation() {
+        ConversationItem item = actionable();
+        if (item != null) {
+            transferDialog.open(item);
+        }
+    }
+
+    private ConversationItem actionable() {
+        ConversationItem item = list.selectedProperty().get();
+        boolean mine = item != null && item.summary().status() == ConversationStatus.ASSIGNED
+                && list.user().equals(item.summary().assignee());
+        return mine && !dialogShown() ? item : null;
+    }
+
+    private boolean dialogShown() {
+        return closeDialog.isShown() || transferDialog.isShown();
     }
 
     public void focusComposer() {
