@@ -3,6 +3,8 @@ package dev.holdfast.ui.workspace;
 import dev.holdfast.client.common.Cancellable;
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.ui.fx.FxBridge;
+import dev.holdfast.ui.fx.FxScheduler;
+import java.time.Clock;
 import dev.holdfast.ui.i18n.Language;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -22,7 +24,8 @@ public final class WorkspaceView {
         String me = session.user();
         ConversationListViewModel list = new ConversationListViewModel(session, bridge, me);
         ThreadViewModel thread = new ThreadViewModel(session, bridge, me);
-        ComposerViewModel composer = new ComposerViewModel(session, bridge, language);
+        ComposerViewModel composer = new ComposerViewModel(session, bridge, language,
+                new TypingSignal(session::typing, new FxScheduler(), Clock.systemUTC()));
         thread.conversationIdProperty().bind(list.selectedIdProperty());
         composer.conversationIdProperty().bind(list.selectedIdProperty());
         listening = bridge.listen(batch -> {
@@ -32,7 +35,7 @@ public final class WorkspaceView {
         list.load();
 
         BorderPane right = new BorderPane();
-        right.setCenter(new ThreadView(thread, language).root());
+        right.setCenter(new ThreadView(thread, language, System::currentTimeMillis).root());
         composerView = new ComposerView(composer, language);
         right.setBottom(composerView.root());
         listView = new ConversationListView(list, language, System::currentTimeMillis);
