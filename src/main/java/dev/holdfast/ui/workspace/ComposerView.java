@@ -136,6 +136,8 @@ public final class ComposerView {
             words.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
             words.setMaxWidth(Double.MAX_VALUE);
             lines.setMinWidth(0);
+            // Ask for no width of its own: the list's width decides, and long words end in "…".
+            setPrefWidth(0);
             setText(null);
         }
 
