@@ -45,6 +45,12 @@ public final class ThreadView {
     private final VBox root;
     /** The list's scrolling part, once its skin exists; null before. FX thread. */
     private VirtualFlow<?> flow;
+    /** The flow reached position 0: see after the layout pass whether the top line is on screen. FX thread. */
+    private boolean checkTop;
+    /** A line to scroll to once the list has been laid out, -1 for none. FX thread. */
+    private int scrollTarget = -1;
+    /** Whether that line is the last one, to be shown whole at the bottom. FX thread. */
+    private boolean bottomAfterLayout;
 
     /** @param clock epoch millis now: "Today", and the countdown of a message's next attempt */
     public ThreadView(ThreadViewModel vm, Language language, LongSupplier clock) {
@@ -65,6 +71,15 @@ public final class ThreadView {
         vm.setAtBottom(this::atBottom);
         vm.items().addListener(this::follow);
         list.skinProperty().addListener((obs, old, skin) -> watchScrolling());
+        Runnable afterLayout = this::afterLayout;
+        list.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(afterLayout);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(afterLayout);
+            }
+        });
 
         Button newBelow = new Button();
         newBelow.setId("thread-new-below");
@@ -74,7 +89,7 @@ public final class ThreadView {
         newBelow.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT, Styles.ROUNDED, "new-below");
         newBelow.visibleProperty().bind(vm.newBelowProperty().greaterThan(0));
         newBelow.setOnAction(e -> {
-            scrollToBottom();
+            showFully(vm.items().size() - 1);
             vm.reachedBottom();
         });
         StackPane.setAlignment(newBelow, Pos.BOTTOM_RIGHT);
@@ -117,7 +132,7 @@ public final class ThreadView {
         if (replacedAll) {
             int marker = markerIndex();
             if (marker > 0) {
-                list.scrollTo(marker - 1); // the last line already read, then the marker
+                scrollAfterLayout(marker - 1); // the last line already read, then the marker
             } else {
                 scrollToBottom();
             }
@@ -141,8 +156,34 @@ public final class ThreadView {
 
     private void scrollToBottom() {
         if (!vm.items().isEmpty()) {
-            list.scrollTo(vm.items().size() - 1);
+            scrollAfterLayout(vm.items().size() - 1);
+            bottomAfterLayout = true;
         }
+    }
+
+    /**
+     * The line wholly on screen: the list's own scrollTo puts a line at the top, which for the last
+     * line of lines of different heights may leave it just below the edge.
+     */
+    private void showFully(int index) {
+        if (index < 0) {
+            return;
+        }
+        if (flow != null) {
+            flow.scrollTo(index);
+        } else {
+            list.scrollTo(index);
+        }
+    }
+
+    /**
+     * Scrolls once the list has been laid out with its new length: asked right after a change, the
+     * flow still counts the old lines, and its next layout moves it back to the top.
+     */
+    private void scrollAfterLayout(int index) {
+        scrollTarget = index;
+        bottomAfterLayout = false;
+        list.requestLayout();
     }
 
     private boolean atBottom() {
@@ -162,14 +203,37 @@ public final class ThreadView {
         }
         flow.positionProperty().addListener((obs, old, now) -> {
             if (now.doubleValue() <= 0 && old.doubleValue() > 0) {
-                IndexedCell<?> first = flow.getFirstVisibleCell();
-                int top = first == null ? 0 : first.getIndex();
-                // Keeps the line that was on top on top once the older page sits above it.
-                vm.loadOlder(added -> list.scrollTo(top + added));
+                // Judged after the layout pass: while the list is being laid out after a change the
+                // flow passes through position 0 on its way to where it is going.
+                checkTop = true;
             } else if (now.doubleValue() >= 1 && vm.newBelowProperty().get() > 0) {
                 vm.reachedBottom();
             }
         });
+    }
+
+    private void afterLayout() {
+        if (scrollTarget >= 0) {
+            int target = Math.min(scrollTarget, vm.items().size() - 1);
+            if (bottomAfterLayout) {
+                showFully(target);
+            } else {
+                list.scrollTo(target);
+            }
+            scrollTarget = -1;
+            bottomAfterLayout = false;
+            checkTop = false; // the position passed 0 on the way, not by the agent's hand
+            return;
+        }
+        if (!checkTop || flow == null) {
+            return;
+        }
+        checkTop = false;
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        if (flow.getPosition() <= 0 && first != null && first.getIndex() == 0) {
+            // Keeps the line that was on top on top once the older page sits above it.
+            vm.loadOlder(this::scrollAfterLayout);
+        }
     }
 
     private Button button(String key) {

@@ -45,7 +45,10 @@ public final class ThreadViewModel {
     private final String me;
     private final ThreadLines lines = new ThreadLines();
     private final ObjectProperty<String> conversationId = new SimpleObjectProperty<>();
-    /** The key of the first customer message that came while the agent was not looking, or null. */
+    /**
+     * The key of the first customer message of the latest run that came while the agent was not
+     * looking (the thread closed, or scrolled up), or null.
+     */
     private final ReadOnlyObjectWrapper<String> newMarkerKey = new ReadOnlyObjectWrapper<>();
     /** Customer messages that arrived below the screen since the agent last was at the bottom. */
     private final IntegerProperty newBelow = new SimpleIntegerProperty();
@@ -175,10 +178,12 @@ public final class ThreadViewModel {
             }
             if (fresh && line.fromCustomer()) {
                 if (!following) {
-                    newBelow.set(newBelow.get() + 1);
-                    if (newMarkerKey.get() == null) {
+                    // The first to arrive below the screen since the agent was last at the bottom
+                    // starts a new unread run: the marker moves there.
+                    if (newBelow.get() == 0) {
                         newMarkerKey.set(line.key());
                     }
+                    newBelow.set(newBelow.get() + 1);
                 }
                 stopTyping(); // the message they were typing is here
             }
