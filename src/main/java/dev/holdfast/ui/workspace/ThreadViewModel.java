@@ -1,5 +1,7 @@
 package dev.holdfast.ui.workspace;
 
+import dev.holdfast.client.common.Cancellable;
+import dev.holdfast.client.common.Scheduler;
 import dev.holdfast.client.journal.DeliveryState;
 import dev.holdfast.client.journal.OutboxEntry;
 import dev.holdfast.client.session.AgentSession;
@@ -7,13 +9,13 @@ import dev.holdfast.client.status.SessionUpdate;
 import dev.holdfast.protocol.AuthorKind;
 import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.ui.fx.FxBridge;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -24,7 +26,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 
 /**
  * The open conversation: the latest page of what the journal holds, in seq order, followed by
@@ -38,7 +39,7 @@ import javafx.util.Duration;
 public final class ThreadViewModel {
     static final int PAGE = 200;
     /** How long "is typing" stays up when the platform never says the customer stopped. */
-    static final Duration TYPING_TIMEOUT = Duration.seconds(8);
+    static final Duration TYPING_TIMEOUT = Duration.ofSeconds(8);
 
     private final AgentSession session;
     private final FxBridge bridge;
@@ -54,7 +55,9 @@ public final class ThreadViewModel {
     private final IntegerProperty newBelow = new SimpleIntegerProperty();
     /** The name of the customer typing in the open conversation, empty when nobody is. */
     private final ReadOnlyStringWrapper typing = new ReadOnlyStringWrapper("");
-    private final PauseTransition typingTimeout = new PauseTransition(TYPING_TIMEOUT);
+    /** Timers (the typing timeout): FX timers in the panel, a manual scheduler in tests. */
+    private final Scheduler timers;
+    private Cancellable typingTimeout = Cancellable.NONE;
     /** Per conversation not open: the seq of the first customer message that came meanwhile. */
     private final Map<String, Long> unseenSince = new HashMap<>();
     /** The journal holds lines older than the first one shown. */
@@ -64,11 +67,11 @@ public final class ThreadViewModel {
     /** Asked before each batch: is the agent looking at the bottom of the thread (set by the view)? */
     private BooleanSupplier atBottom = () -> true;
 
-    public ThreadViewModel(AgentSession session, FxBridge bridge, String me) {
+    public ThreadViewModel(AgentSession session, FxBridge bridge, String me, Scheduler timers) {
         this.session = session;
         this.bridge = bridge;
         this.me = me;
-        typingTimeout.setOnFinished(e -> typing.set(""));
+        this.timers = timers;
         conversationId.addListener((obs, old, id) -> show(id));
     }
 
@@ -205,14 +208,15 @@ public final class ThreadViewModel {
     private void customerTyping(String name, boolean active) {
         if (active) {
             typing.set(name);
-            typingTimeout.playFromStart();
+            typingTimeout.cancel();
+            typingTimeout = timers.schedule(TYPING_TIMEOUT, () -> typing.set(""));
         } else {
             stopTyping();
         }
     }
 
     private void stopTyping() {
-        typingTimeout.stop();
+        typingTimeout.cancel();
         typing.set("");
     }
 

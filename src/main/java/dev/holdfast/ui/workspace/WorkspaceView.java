@@ -23,9 +23,10 @@ public final class WorkspaceView {
     public WorkspaceView(AgentSession session, FxBridge bridge, Language language) {
         String me = session.user();
         ConversationListViewModel list = new ConversationListViewModel(session, bridge, me);
-        ThreadViewModel thread = new ThreadViewModel(session, bridge, me);
+        FxScheduler timers = new FxScheduler();
+        ThreadViewModel thread = new ThreadViewModel(session, bridge, me, timers);
         ComposerViewModel composer = new ComposerViewModel(session, bridge, language,
-                new TypingSignal(session::typing, new FxScheduler(), Clock.systemUTC()));
+                new TypingSignal(session::typing, timers, Clock.systemUTC()));
         thread.conversationIdProperty().bind(list.selectedIdProperty());
         composer.conversationIdProperty().bind(list.selectedIdProperty());
         listening = bridge.listen(batch -> {
