@@ -178,6 +178,11 @@ public final class ComposerViewModel {
         return text;
     }
 
+    /** The workspace is going away (signed out): no "stopped typing" timer may outlive it. */
+    public void dispose() {
+        typing.stop();
+    }
+
     public ObservableList<CannedResponse> suggestions() {
         return suggestions;
     }

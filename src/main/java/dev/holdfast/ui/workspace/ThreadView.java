@@ -114,14 +114,17 @@ public final class ThreadView {
         return root;
     }
 
-    /** A thread just opened shows its newest lines, or where the new ones start; later lines are followed only from the bottom. */
+    /**
+     * A thread just opened shows its newest lines, or where the new ones start; later lines are
+     * followed only when the agent was at the bottom.
+     */
     private void follow(ListChangeListener.Change<? extends MessageItem> c) {
         int size = vm.items().size();
         boolean replacedAll = false;
         int appended = 0;
         while (c.next()) {
-            if (c.wasAdded() && c.getFrom() == 0 && c.getRemovedSize() > 0 || c.wasAdded() && c.getAddedSize() == size) {
-                replacedAll = true;
+            if (c.wasAdded() && c.getAddedSize() == size) {
+                replacedAll = true; // setAll: a thread opened or read again
             } else if (c.wasAdded() && !c.wasRemoved() && c.getTo() == size) {
                 appended += c.getAddedSize();
             }

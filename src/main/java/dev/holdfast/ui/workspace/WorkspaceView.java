@@ -19,13 +19,14 @@ public final class WorkspaceView {
     private final Cancellable listening;
     private final ConversationListView listView;
     private final ComposerView composerView;
+    private final ComposerViewModel composer;
 
     public WorkspaceView(AgentSession session, FxBridge bridge, Language language) {
         String me = session.user();
         ConversationListViewModel list = new ConversationListViewModel(session, bridge, me);
         FxScheduler timers = new FxScheduler();
         ThreadViewModel thread = new ThreadViewModel(session, bridge, me, timers);
-        ComposerViewModel composer = new ComposerViewModel(session, bridge, language,
+        composer = new ComposerViewModel(session, bridge, language,
                 new TypingSignal(session::typing, timers, Clock.systemUTC()));
         thread.conversationIdProperty().bind(list.selectedIdProperty());
         composer.conversationIdProperty().bind(list.selectedIdProperty());
@@ -64,5 +65,6 @@ public final class WorkspaceView {
     /** Stops listening (the user signed out). */
     public void dispose() {
         listening.cancel();
+        composer.dispose();
     }
 }
