@@ -39,6 +39,14 @@ public final class TestPlatform implements AutoCloseable {
         return new TestPlatform(dir, p);
     }
 
+    /** On a clock the test moves (messages "written yesterday"); the memory store. */
+    public static TestPlatform start(Path dir, int capacity, java.time.Clock clock) throws Exception {
+        Path config = writeConfig(dir, capacity);
+        Platform p = Platform.start(Platform.Options.loopback(dir.resolve("platform")).withStore("memory")
+                .withAdminToken(ADMIN).withConfig(config).withClock(clock, 1000));
+        return new TestPlatform(dir, p);
+    }
+
     /** The same accounts as the demo, with another capacity; written once per directory. */
     static Path writeConfig(Path dir, int capacity) {
         Path file = dir.resolve("platform-config.json");

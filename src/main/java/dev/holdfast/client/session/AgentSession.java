@@ -418,6 +418,17 @@ public final class AgentSession implements AutoCloseable {
         return j == null ? List.of() : j.events(conversationId, afterSeq, limit);
     }
 
+    /** The {@code limit} events just before {@code beforeSeq}, ascending: one page of older history. */
+    public List<ConversationEvent> historyBefore(String conversationId, long beforeSeq, int limit) {
+        Journal j = journal;
+        return j == null ? List.of() : j.eventsBefore(conversationId, beforeSeq, limit);
+    }
+
+    /** The panel's data directory (journals, settings, the user's own canned responses). */
+    public Path dataDirectory() {
+        return dataDir;
+    }
+
     public List<OutboxEntry> unsent() {
         Journal j = journal;
         return j == null ? List.of() : j.pending();

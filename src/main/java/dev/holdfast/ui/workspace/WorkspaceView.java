@@ -4,7 +4,9 @@ import dev.holdfast.client.common.Cancellable;
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.protocol.ConversationStatus;
 import dev.holdfast.ui.fx.FxBridge;
+import dev.holdfast.ui.fx.FxScheduler;
 import dev.holdfast.ui.i18n.Language;
+import java.time.Clock;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -24,13 +26,16 @@ public final class WorkspaceView {
     private final ConversationListViewModel list;
     private final CloseConversationDialog closeDialog;
     private final TransferConversationDialog transferDialog;
+    private final ComposerViewModel composer;
 
     public WorkspaceView(AgentSession session, FxBridge bridge, Language language) {
         String me = session.user();
         list = new ConversationListViewModel(session, bridge, me);
         ConversationActions actions = new ConversationActions(session, bridge, list);
-        ThreadViewModel thread = new ThreadViewModel(session, bridge, me);
-        ComposerViewModel composer = new ComposerViewModel(session, bridge, language);
+        FxScheduler timers = new FxScheduler();
+        ThreadViewModel thread = new ThreadViewModel(session, bridge, me, timers);
+        composer = new ComposerViewModel(session, bridge, language,
+                new TypingSignal(session::typing, timers, Clock.systemUTC()));
         thread.conversationIdProperty().bind(list.selectedIdProperty());
         composer.conversationIdProperty().bind(list.selectedIdProperty());
         listening = bridge.listen(batch -> {
@@ -40,7 +45,7 @@ public final class WorkspaceView {
         list.load();
 
         BorderPane right = new BorderPane();
-        right.setCenter(new ThreadView(thread, language).root());
+        right.setCenter(new ThreadView(thread, language, System::currentTimeMillis).root());
         composerView = new ComposerView(composer, language);
         right.setBottom(composerView.root());
         listView = new ConversationListView(list, actions, language, System::currentTimeMillis);
@@ -111,5 +116,6 @@ public final class WorkspaceView {
     /** Stops listening (the user signed out). */
     public void dispose() {
         listening.cancel();
+        composer.dispose();
     }
 }
