@@ -56,6 +56,7 @@ public final class ComposerView {
         Button send = new Button();
         send.textProperty().bind(language.text("composer.send"));
         send.setId("composer-send");
+        send.setMinWidth(Region.USE_PREF_SIZE); // never squeezed to "…" by a narrow column
         send.getStyleClass().add(Styles.ACCENT);
         send.disableProperty().bind(vm.conversationIdProperty().isNull());
         send.setOnAction(e -> vm.send());
