@@ -121,6 +121,12 @@ class WorkspaceActionsPanelTest extends PanelTestBase {
             robot.clickOn("#action-transfer");
             ListView<AgentInfo> agents = robot.lookup("#transfer-agents").queryListView();
             await().atMost(PATIENCE).until(() -> onFx(() -> agents.getItems().size()) > 0);
+            // Esc cancels even with the focus in the agents' list (which would keep Esc for itself).
+            robot.clickOn("#transfer-agents");
+            robot.type(KeyCode.ESCAPE);
+            assertThat(showing("#transfer-dialog")).isFalse();
+            robot.clickOn("#action-transfer");
+            await().atMost(PATIENCE).until(() -> onFx(() -> agents.getItems().size()) > 0);
             assertThat(onFx(() -> agents.getItems().stream().map(AgentInfo::id).toList()))
                     .contains("agent2").doesNotContain("agent1");
             onFx(() -> {

@@ -37,7 +37,8 @@ final class DialogOverlay {
         StackPane.setAlignment(card, Pos.CENTER);
         root.setVisible(false);
         root.managedProperty().bind(root.visibleProperty());
-        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+        // A filter, not a handler: a list inside the dialog would otherwise take Esc for itself.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 onEscape.run();
                 e.consume();
