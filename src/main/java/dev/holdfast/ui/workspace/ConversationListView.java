@@ -88,6 +88,7 @@ public final class ConversationListView {
         placeholder.textProperty().bind(language.text(emptyKey));
         list.setPlaceholder(placeholder);
         list.setCellFactory(l -> new Row(kind));
+        list.setFocusModel(new RowFocusModel<>(list));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && !vm.writing()) {
                 vm.selectedIdProperty().set(item.id());
@@ -107,7 +108,7 @@ public final class ConversationListView {
         // Asked of the view model, not by walking the rows: this runs on every change of every tab.
         ConversationItem open = vm.find(id);
         if (open != null && vm.shows(list.getItems(), open)) {
-            int at = list.getItems().indexOf(open);
+            int at = vm.indexIn(list.getItems(), open.id());
             if (at >= 0) {
                 list.getSelectionModel().select(at);
                 return;
