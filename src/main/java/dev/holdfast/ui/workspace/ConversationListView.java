@@ -121,10 +121,16 @@ public final class ConversationListView {
         }
     }
 
-    /** "Mine (3)": the tab's name in the current language and how many it holds. */
+    /**
+     * "Mine (3)": the tab's name in the current language and how many it holds. Follows the count,
+     * not the list: a row replaced (every customer message) leaves the title alone.
+     */
     private javafx.beans.binding.StringBinding counted(String key, ObservableList<ConversationItem> items) {
+        javafx.beans.property.IntegerProperty count = new javafx.beans.property.SimpleIntegerProperty(items.size());
+        // Setting the same number invalidates nothing, so the title is only redone when it changes.
+        items.addListener((ListChangeListener<ConversationItem>) c -> count.set(items.size()));
         return javafx.beans.binding.Bindings.createStringBinding(
-                () -> language.messages().get(key) + " (" + items.size() + ")", language.messagesProperty(), items);
+                () -> language.messages().get(key) + " (" + count.get() + ")", language.messagesProperty(), count);
     }
 
     public Node root() {
