@@ -349,7 +349,7 @@ public final class PanelBenchmark {
                 }
             }
         });
-        String open = opts.get("open-burst") != 0 ? customers.get(0).conversationId() : DeskSeed.BIG;
+        String open = opts.get("open-burst") != 0 ? customers.get(0).conversationId() : "bench-1";
         int row = onFx(() -> {
             List<Object> items = mineList().getItems();
             for (int i = 0; i < items.size(); i++) {
