@@ -88,6 +88,7 @@ public final class ConversationListView {
         placeholder.textProperty().bind(language.text(emptyKey));
         list.setPlaceholder(placeholder);
         list.setCellFactory(l -> new Row(kind));
+        list.setFocusModel(new RowFocusModel<>(list));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && !vm.writing()) {
                 vm.selectedIdProperty().set(item.id());
@@ -107,7 +108,7 @@ public final class ConversationListView {
         // Asked of the view model, not by walking the rows: this runs on every change of every tab.
         ConversationItem open = vm.find(id);
         if (open != null && vm.shows(list.getItems(), open)) {
-            int at = list.getItems().indexOf(open);
+            int at = vm.indexIn(list.getItems(), open.id());
             if (at >= 0) {
                 list.getSelectionModel().select(at);
                 return;
@@ -120,10 +121,16 @@ public final class ConversationListView {
         }
     }
 
-    /** "Mine (3)": the tab's name in the current language and how many it holds. */
+    /**
+     * "Mine (3)": the tab's name in the current language and how many it holds. Follows the count,
+     * not the list: a row replaced (every customer message) leaves the title alone.
+     */
     private javafx.beans.binding.StringBinding counted(String key, ObservableList<ConversationItem> items) {
+        javafx.beans.property.IntegerProperty count = new javafx.beans.property.SimpleIntegerProperty(items.size());
+        // Setting the same number invalidates nothing, so the title is only redone when it changes.
+        items.addListener((ListChangeListener<ConversationItem>) c -> count.set(items.size()));
         return javafx.beans.binding.Bindings.createStringBinding(
-                () -> language.messages().get(key) + " (" + items.size() + ")", language.messagesProperty(), items);
+                () -> language.messages().get(key) + " (" + count.get() + ")", language.messagesProperty(), count);
     }
 
     public Node root() {

@@ -11,6 +11,7 @@ import dev.holdfast.ui.fx.FxBridge;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -108,14 +109,17 @@ public final class ConversationListViewModel {
         });
     }
 
+    /** A batch makes one change of a row per conversation it touched, and one for all new rows. */
     public void apply(List<SessionUpdate> batch) {
+        Edit edit = new Edit();
         for (SessionUpdate u : batch) {
             if (u instanceof SessionUpdate.ConversationChanged c) {
-                upsert(c.conversation());
+                edit.upsert(c.conversation());
             } else if (u instanceof SessionUpdate.EventsApplied e) {
-                eventsArrived(e.conversationId(), e.events());
+                eventsArrived(edit, e.conversationId(), e.events());
             }
         }
+        edit.commit();
     }
 
     /**
@@ -123,48 +127,19 @@ public final class ConversationListViewModel {
      * thousand conversations are sorted into the tabs once rather than one insertion at a time.
      */
     void upsertAll(List<ConversationSummary> summaries) {
-        List<ConversationItem> added = new ArrayList<>();
-        for (ConversationSummary summary : summaries) {
-            Integer at = positions.get(summary.id());
-            if (at == null) {
-                positions.put(summary.id(), all.size() + added.size());
-                added.add(new ConversationItem(summary, 0, summary.waitingSince()));
-            } else if (at >= all.size()) {
-                ConversationItem earlier = added.get(at - all.size());
-                if (summary.version() >= earlier.summary().version()) {
-                    added.set(at - all.size(), earlier.withSummary(summary));
-                }
-            } else {
-                upsert(summary);
-            }
-        }
-        if (added.isEmpty()) {
-            return;
-        }
-        writing = true;
-        try {
-            all.addAll(added);
-        } finally {
-            writing = false;
-        }
-        ConversationItem open = find(selectedId.get());
-        if (open != null) {
-            selected.set(open);
-        }
+        Edit edit = new Edit();
+        summaries.forEach(edit::upsert);
+        edit.commit();
     }
 
     /** A newer state of a conversation (an action's answer, a snapshot): replaces an older one. */
     void upsert(ConversationSummary summary) {
-        Integer at = positions.get(summary.id());
-        if (at == null) {
-            positions.put(summary.id(), all.size());
-            put(all.size(), new ConversationItem(summary, 0, summary.waitingSince()));
-        } else if (summary.version() >= all.get(at).summary().version()) {
-            put(at, all.get(at).withSummary(summary));
-        }
+        Edit edit = new Edit();
+        edit.upsert(summary);
+        edit.commit();
     }
 
-    private void eventsArrived(String conversationId, List<ConversationEvent> events) {
+    private void eventsArrived(Edit edit, String conversationId, List<ConversationEvent> events) {
         Integer at = positions.get(conversationId);
         if (at == null) {
             // Events of a conversation not listed yet: its summary is in the journal by now.
@@ -172,7 +147,7 @@ public final class ConversationListViewModel {
                     found -> found.ifPresent(this::upsert));
             return;
         }
-        ConversationItem item = all.get(at);
+        ConversationItem item = edit.row(at);
         boolean open = conversationId.equals(selectedId.get());
         ConversationSummary summary = item.summary();
         int unread = item.unread();
@@ -192,30 +167,74 @@ public final class ConversationListViewModel {
         if (summary.status() == ConversationStatus.CLOSED) {
             waiting = null;
         }
-        put(at, new ConversationItem(summary, unread, waiting));
+        edit.put(at, new ConversationItem(summary, unread, waiting));
     }
 
     private void markRead(String id) {
         Integer at = id == null ? null : positions.get(id);
         if (at != null && all.get(at).unread() > 0) {
-            put(at, all.get(at).withUnread(0));
+            Edit edit = new Edit();
+            edit.put(at, all.get(at).withUnread(0));
+            edit.commit();
         }
     }
 
-    /** The one place rows are written, so the open conversation's row never lags behind. */
-    private void put(int at, ConversationItem item) {
-        writing = true;
-        try {
-            if (at == all.size()) {
-                all.add(item);
-            } else {
-                all.set(at, item);
+    /**
+     * The rows one batch writes, gathered and then committed together: every change of {@code all}
+     * re-sorts and re-filters the tabs and makes each ListView look its rows up again, so a batch
+     * that touched one conversation fifty times pays for it once. The one place rows are written,
+     * so the open conversation's row never lags behind.
+     */
+    private final class Edit {
+        /** Newest row per position already in {@code all}, in the order first touched. */
+        private final Map<Integer, ConversationItem> changed = new LinkedHashMap<>();
+        /** Rows new to the list; their positions follow {@code all}'s end. */
+        private final List<ConversationItem> added = new ArrayList<>();
+
+        /** The newest row at {@code at}, written by this edit or not. */
+        ConversationItem row(int at) {
+            if (at >= all.size()) {
+                return added.get(at - all.size());
             }
-        } finally {
-            writing = false;
+            ConversationItem written = changed.get(at);
+            return written != null ? written : all.get(at);
         }
-        if (item.id().equals(selectedId.get())) {
-            selected.set(item);
+
+        void put(int at, ConversationItem item) {
+            if (at >= all.size()) {
+                added.set(at - all.size(), item);
+            } else {
+                changed.put(at, item);
+            }
+        }
+
+        void upsert(ConversationSummary summary) {
+            Integer at = positions.get(summary.id());
+            if (at == null) {
+                positions.put(summary.id(), all.size() + added.size());
+                added.add(new ConversationItem(summary, 0, summary.waitingSince()));
+            } else if (summary.version() >= row(at).summary().version()) {
+                put(at, row(at).withSummary(summary));
+            }
+        }
+
+        void commit() {
+            if (changed.isEmpty() && added.isEmpty()) {
+                return;
+            }
+            writing = true;
+            try {
+                changed.forEach(all::set);
+                if (!added.isEmpty()) {
+                    all.addAll(added);
+                }
+            } finally {
+                writing = false;
+            }
+            ConversationItem open = find(selectedId.get());
+            if (open != null) {
+                selected.set(open);
+            }
         }
     }
 
@@ -233,6 +252,21 @@ public final class ConversationListViewModel {
         FilteredList<ConversationItem> source = tab == mine ? mineFiltered : tab == queue ? queueFiltered
                 : tab == closed ? closedFiltered : null;
         return source != null && source.getPredicate().test(item);
+    }
+
+    /**
+     * Where a conversation sits in {@code tab} (one of mine, queue, closed), or -1: mapped through
+     * the filter and the sort, O(log n), instead of {@code indexOf} over every row.
+     */
+    int indexIn(ObservableList<ConversationItem> tab, String id) {
+        Integer at = id == null ? null : positions.get(id);
+        FilteredList<ConversationItem> source = tab == mine ? mineFiltered : tab == queue ? queueFiltered
+                : tab == closed ? closedFiltered : null;
+        if (at == null || source == null || at >= all.size()) {
+            return -1;
+        }
+        int filtered = source.getViewIndex(at);
+        return filtered < 0 ? -1 : ((SortedList<ConversationItem>) tab).getViewIndex(filtered);
     }
 
     /** The row of a conversation, or null when it is not listed. */

@@ -95,7 +95,11 @@ final class CustomerPanelView {
         StackPane.setAlignment(details, javafx.geometry.Pos.TOP_LEFT);
         StackPane.setMargin(empty, new Insets(14));
 
-        list.selectedProperty().addListener((obs, old, now) -> draw());
+        list.selectedProperty().addListener((obs, old, now) -> {
+            if (!showsTheSame(old, now)) {
+                draw();
+            }
+        });
         actions.noticeProperty().addListener((obs, old, now) -> draw());
         language.messagesProperty().addListener((obs, old, now) -> draw());
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(30), e -> draw()));
@@ -111,6 +115,21 @@ final class CustomerPanelView {
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.managedProperty().bind(button.visibleProperty());
         button.disableProperty().bind(actions.busyProperty());
+    }
+
+    /**
+     * Whether two rows look the same here. A customer message replaces the open conversation's row
+     * (its last activity and unread count change); drawing builds new labels, whose CSS costs
+     * milliseconds, so during a burst only what the panel shows is worth a redraw.
+     */
+    private static boolean showsTheSame(ConversationItem old, ConversationItem now) {
+        if (old == null || now == null) {
+            return old == now;
+        }
+        ConversationSummary a = old.summary();
+        ConversationSummary b = now.summary();
+        return a.id().equals(b.id()) && a.customer().equals(b.customer()) && a.status() == b.status()
+                && java.util.Objects.equals(a.assignee(), b.assignee()) && a.createdAt() == b.createdAt();
     }
 
     private void draw() {

@@ -4,12 +4,10 @@ import dev.holdfast.client.TestPlatform;
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.client.status.SessionStatus;
 import dev.holdfast.client.status.SessionUpdate;
-import dev.holdfast.platform.Http;
 import dev.holdfast.protocol.AuthorKind;
 import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ConversationSummary;
 import dev.holdfast.protocol.http.CustomerOpenRequest;
-import dev.holdfast.protocol.http.CustomerSendRequest;
 import dev.holdfast.protocol.http.CustomerSession;
 import dev.holdfast.protocol.http.VersionedAction;
 import dev.holdfast.ui.fx.FxBridge;
@@ -27,13 +25,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,11 +51,12 @@ import javafx.stage.Stage;
  * tests). A real platform on loopback, the real window signed in through its sign-in screen with a
  * real {@link AgentSession}; the 10,000 conversations and the 100,000-message thread are written
  * into the desk's journal ({@link DeskSeed}) and announced to the window through the same bridge
- * the session's updates take; the burst comes from customers over the platform's HTTP API.
+ * the session's updates take; the burst comes from customers over their WebSockets ({@link SocketBurst}).
  *
  * <p>Options: {@code --conversations N} (10000), {@code --messages N} (100000), {@code --frames N}
  * (300 per scroll run), {@code --selections N} (100), {@code --rate N} (500 messages/s),
- * {@code --seconds N} (10), {@code --customers N} (20).
+ * {@code --seconds N} (10), {@code --customers N} (20), {@code --open-burst 0|1} (1: one of the burst's
+ * conversations is open during the burst; 0: a quiet one is, to tell the thread's share from the list's).
  */
 public final class PanelBenchmark {
     private static final String AGENT = "agent1";
@@ -84,12 +81,13 @@ public final class PanelBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> opts = new HashMap<>(Map.of("conversations", 10_000, "messages", 100_000, "frames", 300,
-                "selections", 100, "rate", 500, "seconds", 10, "customers", 20));
+                "selections", 100, "rate", 500, "seconds", 10, "customers", 20,
+                "open-burst", 1));
         for (int i = 0; i < args.length; i++) {
             String name = args[i].replaceFirst("^--", "");
             if (!opts.containsKey(name) || i + 1 >= args.length) {
                 System.err.println("usage: PanelBenchmark [--conversations N] [--messages N] [--frames N]"
-                        + " [--selections N] [--rate N] [--seconds N] [--customers N]");
+                        + " [--selections N] [--rate N] [--seconds N] [--customers N] [--open-burst 0|1]");
                 System.exit(2);
             }
             opts.put(name, Integer.parseInt(args[++i]));
@@ -333,9 +331,9 @@ public final class PanelBenchmark {
     }
 
     /**
-     * {@code rate} customer messages a second, round robin over the burst customers, over HTTP from
-     * a pool; one of their conversations is open in the thread. Measures the FX stalls and frames
-     * from the first send until the desk has received every message.
+     * {@code rate} customer messages a second, round robin over the burst customers, over their
+     * WebSockets ({@link SocketBurst}); one of their conversations is open in the thread. Measures the
+     * FX stalls and frames from the first send until the desk has received every message.
      */
     private void burst(TestPlatform p, AgentSession desk, List<CustomerSession> customers, FxStallProbe probe)
             throws Exception {
@@ -351,7 +349,7 @@ public final class PanelBenchmark {
                 }
             }
         });
-        String open = customers.get(0).conversationId();
+        String open = opts.get("open-burst") != 0 ? customers.get(0).conversationId() : "bench-1";
         int row = onFx(() -> {
             List<Object> items = mineList().getItems();
             for (int i = 0; i < items.size(); i++) {
@@ -359,57 +357,39 @@ public final class PanelBenchmark {
                     return i;
                 }
             }
-            throw new IllegalStateException("the burst conversation is not listed");
+            throw new IllegalStateException("the conversation to open is not listed");
         });
         selectAndWait(row);
 
         int rate = opts.get("rate");
         int total = rate * opts.get("seconds");
-        Http http = p.http;
-        ExecutorService senders = Executors.newFixedThreadPool(16);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger sent = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicInteger scheduled = new AtomicInteger();
-        CompletableFuture<Void> allScheduled = new CompletableFuture<>();
-        probe.restart();
-        FrameRecorder frames = onFx(() -> FrameRecorder.start(scene(), Integer.MAX_VALUE, frame -> { }));
-        long start = System.nanoTime();
-        long periodNs = 1_000_000_000L / rate;
-        ticker.scheduleAtFixedRate(() -> {
-            int n = scheduled.getAndIncrement();
-            if (n >= total) {
-                allScheduled.complete(null);
-                throw new IllegalStateException("done"); // stops the schedule
+        try (SocketBurst source = new SocketBurst(customers)) {
+            source.connect(p.platform.baseUri());
+            probe.restart();
+            FrameRecorder frames = onFx(() -> FrameRecorder.start(scene(), Integer.MAX_VALUE, frame -> { }));
+            long start = System.nanoTime();
+            source.start(rate, total).get(5, TimeUnit.MINUTES);
+            long sendMs = millisSince(start);
+            awaitTrue("the desk received the burst", () -> received.get() >= source.sent.get());
+            long receivedMs = millisSince(start);
+            int[] acks = {0};
+            long ackDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (source.acked(acks) < source.sent.get() && System.nanoTime() < ackDeadline) {
+                Thread.sleep(5);
             }
-            CustomerSession c = customers.get(n % customers.size());
-            senders.execute(() -> {
-                try {
-                    http.post("/v1/customer/messages", c.customerToken(), new CustomerSendRequest(
-                            UUID.randomUUID().toString(), "Burst line " + n + ": hello, is anyone there?"))
-                            .as(Map.class);
-                    sent.incrementAndGet();
-                } catch (RuntimeException | AssertionError e) {
-                    failed.incrementAndGet();
-                }
-            });
-        }, 0, periodNs, TimeUnit.NANOSECONDS);
-        allScheduled.get(5, TimeUnit.MINUTES);
-        senders.shutdown();
-        senders.awaitTermination(2, TimeUnit.MINUTES);
-        long sendMs = millisSince(start);
-        awaitTrue("the desk received the burst", () -> received.get() >= sent.get());
-        long receivedMs = millisSince(start);
-        Samples stalls = probe.restart();
-        frames.stop().get(10, TimeUnit.SECONDS);
-        ticker.shutdownNow();
-        listening.cancel();
-        rows.add(stalls.row("burst: FX stall"));
-        rows.add(frames.intervals.row("burst: frame interval"));
-        rows.add(String.format(Locale.ROOT, "%-46s %7d", "burst: FX stalls over 16 ms", stalls.countAbove(NS_16MS)));
-        notes.add(String.format(Locale.ROOT, "burst: %d messages sent in %d ms (%.0f/s achieved, %d failed), all"
-                + " received by the desk %d ms after the first", sent.get(), sendMs, sent.get() * 1000.0 / sendMs,
-                failed.get(), receivedMs));
+            Samples stalls = probe.restart();
+            frames.stop().get(10, TimeUnit.SECONDS);
+            listening.cancel();
+            rows.add(stalls.row("burst: FX stall"));
+            rows.add(frames.intervals.row("burst: frame interval"));
+            rows.add(frames.work.row("burst: FX work per frame"));
+            rows.add(String.format(Locale.ROOT, "%-46s %7d", "burst: FX stalls over 16 ms",
+                    stalls.countAbove(NS_16MS)));
+            notes.add(String.format(Locale.ROOT, "burst: %d messages sent over the customers' WebSockets in %d ms"
+                    + " (%.0f/s achieved, %d failed, %d acked), all received by the desk %d ms after the first",
+                    source.sent.get(), sendMs, source.sent.get() * 1000.0 / sendMs, source.failed.get(), acks[0],
+                    receivedMs));
+        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

@@ -85,4 +85,111 @@ class FxBridgeTest {
         assertThat(seen).hasSize(total);
         assertThat(((SessionUpdate.RecoveryProgress) seen.get(total - 1)).done()).isEqualTo(total - 1);
     }
+
+    // ---- the slice budget: a fake clock that the listener moves on, as if its work took time ----
+
+    private final long[] now = {0};
+    private final Queue<Runnable> pulses = new ArrayDeque<>();
+    private final FxBridge paced = new FxBridge(fxQueue::add, pulses::add, Runnable::run, () -> now[0]);
+
+    /** One pulse: runs the drains that were due when it began. */
+    private void pulse() {
+        for (int n = pulses.size(); n > 0; n--) {
+            pulses.poll().run();
+        }
+    }
+
+    private static List<SessionUpdate> progress(int from, int to) {
+        List<SessionUpdate> out = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            out.add(new SessionUpdate.RecoveryProgress(i, to));
+        }
+        return out;
+    }
+
+    @Test
+    void drainsRunOnPulsesNotOnTheFxQueue() {
+        paced.listen(batches::add);
+        paced.offer(new SessionUpdate.RecoveryProgress(1, 1));
+        assertThat(fxQueue).isEmpty();
+        assertThat(pulses).hasSize(1);
+        pulse();
+        assertThat(batches).hasSize(1);
+    }
+
+    @Test
+    void aPulseStopsDeliveringOnceTheBudgetIsSpentAndTheNextPulseGoesOn() {
+        long perUpdate = FxBridge.SLICE_BUDGET_NS / 10;
+        List<SessionUpdate> seen = new ArrayList<>();
+        paced.listen(batch -> {
+            seen.addAll(batch);
+            now[0] += perUpdate * batch.size();
+        });
+        progress(1, 1000).forEach(paced::offer);
+
+        pulse();
+        int firstPulse = seen.size();
+        // The first slice is taken blind; once its cost is known the pulse stops at the budget.
+        assertThat(firstPulse).isEqualTo(FxBridge.FIRST_SLICE);
+        assertThat(pulses).as("the rest is left for the next pulse").hasSize(1);
+
+        long before = now[0];
+        pulse();
+        assertThat(now[0] - before).isLessThanOrEqualTo(FxBridge.SLICE_BUDGET_NS);
+        assertThat(seen.size() - firstPulse).isEqualTo(10);
+
+        while (!pulses.isEmpty()) {
+            pulse();
+        }
+        assertThat(seen).containsExactlyElementsOf(progress(1, 1000));
+    }
+
+    @Test
+    void updatesOfferedWhileSomeAreCarriedComeAfterThem() {
+        List<SessionUpdate> seen = new ArrayList<>();
+        paced.listen(batch -> {
+            seen.addAll(batch);
+            now[0] += FxBridge.SLICE_BUDGET_NS;
+        });
+        progress(1, 300).forEach(paced::offer);
+        pulse();
+        paced.offer(new SessionUpdate.RecoveryProgress(301, 301));
+        assertThat(pulses).as("still one drain pending").hasSize(1);
+        while (!pulses.isEmpty()) {
+            pulse();
+        }
+        assertThat(seen).hasSize(301);
+        assertThat(seen.get(300)).isEqualTo(new SessionUpdate.RecoveryProgress(301, 301));
+    }
+
+    @Test
+    void aStatusCarriedOverIsDroppedWhenANewerOneArrives() {
+        List<SessionUpdate> seen = new ArrayList<>();
+        paced.listen(batch -> {
+            seen.addAll(batch);
+            now[0] += FxBridge.SLICE_BUDGET_NS;
+        });
+        progress(1, FxBridge.FIRST_SLICE).forEach(paced::offer);
+        paced.offer(new SessionUpdate.StatusChanged(new SessionStatus.Connecting()));
+        pulse();
+        paced.offer(new SessionUpdate.StatusChanged(new SessionStatus.Live("b")));
+        pulse();
+        assertThat(seen).filteredOn(u -> u instanceof SessionUpdate.StatusChanged)
+                .containsExactly(new SessionUpdate.StatusChanged(new SessionStatus.Live("b")));
+    }
+
+    @Test
+    void aSingleSlowUpdateStillMovesOn() {
+        List<SessionUpdate> seen = new ArrayList<>();
+        paced.listen(batch -> {
+            seen.addAll(batch);
+            now[0] += 10 * FxBridge.SLICE_BUDGET_NS * batch.size();
+        });
+        progress(1, FxBridge.FIRST_SLICE + 3).forEach(paced::offer);
+        for (int i = 0; i < 4; i++) {
+            pulse();
+        }
+        assertThat(seen).hasSize(FxBridge.FIRST_SLICE + 3);
+        assertThat(pulses).isEmpty();
+    }
 }

@@ -25,6 +25,34 @@ class ConversationListViewModelTest {
             new FxBridge(Runnable::run, Runnable::run), "agent1");
 
     @Test
+    void aBatchChangesEachConversationItTouchedOnceAndFindsRowsWithoutWalkingThem() {
+        List<ConversationSummary> held = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            held.add(summary("c-" + i, "Customer " + i, ConversationStatus.ASSIGNED, 1_000 + i));
+        }
+        vm.upsertAll(held);
+        int[] changes = {0};
+        vm.mine().addListener((javafx.collections.ListChangeListener<ConversationItem>) c -> changes[0]++);
+
+        List<SessionUpdate> batch = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String id = "c-" + (i % 20);
+            batch.add(new SessionUpdate.EventsApplied(id, List.of(event(id, 10 + i, EventKind.MESSAGE, 5_000 + i))));
+        }
+        batch.add(new SessionUpdate.ConversationChanged(summary("c-new", "New", ConversationStatus.ASSIGNED, 9_000)));
+        vm.apply(batch);
+
+        assertThat(changes[0]).isEqualTo(20 + 1);
+        assertThat(vm.find("c-0").unread()).isEqualTo(25);
+        assertThat(vm.mine()).hasSize(10_001);
+        for (String id : List.of("c-0", "c-19", "c-5000", "c-new")) {
+            assertThat(vm.mine().get(vm.indexIn(vm.mine(), id)).id()).isEqualTo(id);
+        }
+        assertThat(vm.indexIn(vm.queue(), "c-0")).isEqualTo(-1);
+        assertThat(vm.indexIn(vm.mine(), "nowhere")).isEqualTo(-1);
+    }
+
+    @Test
     void tenThousandConversationsSplitIntoTabsAndFollowEvents() {
         List<ConversationSummary> held = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
