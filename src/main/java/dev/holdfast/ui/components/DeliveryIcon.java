@@ -64,6 +64,10 @@ public final class DeliveryIcon extends Label {
             return;
         }
         setVisible(true);
+        if (getGraphic() != null && getProperties().get("delivery") == state) {
+            reword(); // same icon: a new node would only cost a style pass (cells redraw often)
+            return;
+        }
         FontIcon icon = switch (state) {
             case QUEUED -> new FontIcon(MaterialDesignC.CLOCK_OUTLINE);
             case SENDING -> new FontIcon(MaterialDesignS.SYNC);

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -315,19 +317,24 @@ public final class ThreadView {
                 setGraphic(null);
                 return;
             }
-            content.getChildren().clear();
+            // The cell's nodes are re-parented, and their styles recomputed, only when the line's
+            // shape changes: in a burst every visible cell is updated on every frame.
+            List<Node> parts = new ArrayList<>(3);
             int index = getIndex();
             if (index == 0 || index > 0 && index < vm.items().size()
                     && DayLabel.differentDays(vm.items().get(index - 1).at(), item.at(), zone)) {
                 LocalDate today = Instant.ofEpochMilli(clock.getAsLong()).atZone(zone).toLocalDate();
                 dayWords.setText(DayLabel.of(item.at(), today, zone, language.messages()));
-                content.getChildren().add(day);
+                parts.add(day);
             }
             if (item.key().equals(vm.newMarkerKeyProperty().get())) {
                 newWords.setText(language.messages().get("thread.newMessages"));
-                content.getChildren().add(newMarker);
+                parts.add(newMarker);
             }
-            content.getChildren().add(item.isMessage() ? message(item) : systemLine(item));
+            parts.add(item.isMessage() ? message(item) : systemLine(item));
+            if (!content.getChildren().equals(parts)) {
+                content.getChildren().setAll(parts);
+            }
             setGraphic(content);
         }
 
@@ -345,9 +352,11 @@ public final class ThreadView {
             boolean needsAction = item.delivery() == DeliveryState.NEEDS_ACTION;
             actions.setVisible(needsAction);
             actions.setManaged(needsAction);
-            bubble.getStyleClass().removeAll("bubble-mine", "bubble-theirs", "bubble-agent");
-            bubble.getStyleClass().add(mine ? "bubble-mine"
-                    : item.authorKind() == AuthorKind.AGENT ? "bubble-agent" : "bubble-theirs");
+            String look = mine ? "bubble-mine" : item.authorKind() == AuthorKind.AGENT ? "bubble-agent" : "bubble-theirs";
+            if (!bubble.getStyleClass().contains(look)) {
+                bubble.getStyleClass().removeAll("bubble-mine", "bubble-theirs", "bubble-agent");
+                bubble.getStyleClass().add(look);
+            }
             row.setAlignment(mine ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
             return row;
         }
