@@ -58,7 +58,7 @@ public final class ConversationListViewModel {
     /** The open conversation's current row, kept in step with every change to it. */
     private final ReadOnlyObjectWrapper<ConversationItem> selected = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<ConversationFilter> filter = new SimpleObjectProperty<>(ConversationFilter.NONE);
-    /** True while a row is being written: the lists' own selection shuffles then are not the user's choice. */
+    /** True while rows or tabs are being written: the lists' own selection shuffles then are not the user's choice. */
     private boolean writing;
 
     public ConversationListViewModel(AgentSession session, FxBridge bridge, String user) {
@@ -250,7 +250,8 @@ public final class ConversationListViewModel {
     }
 
     /**
-     * True while a row is being replaced. A ListView moves its selection to a neighbour when its
+     * True while a row is being replaced or the tabs are rebuilt for a new filter. A ListView moves
+     * its selection to a neighbour when its
      * selected row leaves or moves; that must not open another conversation (nor write rows from
      * inside the change that caused it).
      */
