@@ -251,9 +251,8 @@ public final class ConversationListViewModel {
 
     /**
      * True while a row is being replaced or the tabs are rebuilt for a new filter. A ListView moves
-     * its selection to a neighbour when its
-     * selected row leaves or moves; that must not open another conversation (nor write rows from
-     * inside the change that caused it).
+     * its selection to a neighbour when its selected row leaves or moves; that must not open
+     * another conversation (nor write rows from inside the change that caused it).
      */
     boolean writing() {
         return writing;
