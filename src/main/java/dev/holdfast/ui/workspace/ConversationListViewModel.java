@@ -20,64 +20,69 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * The conversations of the three tabs: Mine and Queue sorted by urgency (the longest-waiting
  * customer first, then the most recent activity), Closed with the most recently closed first. The
- * search and filters in {@link #filterProperty()} narrow all three.
+ * search and filters in {@link #filterProperty()} narrow all three. Each tab is a {@link SortedTab}
+ * this model keeps in step with every row it writes, so a replaced row moves within its tab in
+ * O(log n) rather than being re-filtered and re-sorted against all of them.
  *
  * <p>Threading: every field and property is owned by the FX thread.
  */
 public final class ConversationListViewModel {
+    /** Total (ties broken by id), so a tab finds a row by binary search on the row itself. */
     static final Comparator<ConversationItem> URGENCY = Comparator
             .comparing(ConversationItem::waitingSince, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(i -> -i.summary().lastActivityAt());
-    /** A closed conversation's last activity is its closing. */
+            .thenComparing(Comparator.comparingLong((ConversationItem i) -> i.summary().lastActivityAt()).reversed())
+            .thenComparing(ConversationItem::id);
+    /** A closed conversation's last activity is its closing. Total, like {@link #URGENCY}. */
     static final Comparator<ConversationItem> RECENTLY_CLOSED = Comparator
-            .comparingLong((ConversationItem i) -> i.summary().lastActivityAt()).reversed();
+            .comparingLong((ConversationItem i) -> i.summary().lastActivityAt()).reversed()
+            .thenComparing(ConversationItem::id);
 
     private final AgentSession session;
     private final FxBridge bridge;
     private final String user;
     /** Only ever grows (rows are replaced, never removed), so a position once given stays valid. */
-    private final ObservableList<ConversationItem> all = FXCollections.observableArrayList();
+    private final List<ConversationItem> all = new ArrayList<>();
     /** Where each conversation sits in {@code all}: lookups by id are O(1) however many there are. */
     private final Map<String, Integer> positions = new HashMap<>();
-    private final FilteredList<ConversationItem> mineFiltered;
-    private final FilteredList<ConversationItem> queueFiltered;
-    private final FilteredList<ConversationItem> closedFiltered;
-    private final SortedList<ConversationItem> mine;
-    private final SortedList<ConversationItem> queue;
-    private final SortedList<ConversationItem> closed;
+    /** The tabs, each holding the rows of {@code all} it shows; written only alongside {@code all}. */
+    private final SortedTab<ConversationItem> mine;
+    private final SortedTab<ConversationItem> queue;
+    private final SortedTab<ConversationItem> closed;
+    private final List<SortedTab<ConversationItem>> tabs;
     private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>();
     /** The open conversation's current row, kept in step with every change to it. */
     private final ReadOnlyObjectWrapper<ConversationItem> selected = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<ConversationFilter> filter = new SimpleObjectProperty<>(ConversationFilter.NONE);
-    /** True while a row is being written: the lists' own selection shuffles then are not the user's choice. */
+    /** True while rows or tabs are being written: the lists' own selection shuffles then are not the user's choice. */
     private boolean writing;
 
     public ConversationListViewModel(AgentSession session, FxBridge bridge, String user) {
         this.session = session;
         this.bridge = bridge;
         this.user = user;
-        this.mineFiltered = new FilteredList<>(all, this::isMine);
-        this.queueFiltered = new FilteredList<>(all, ConversationListViewModel::isQueued);
-        this.closedFiltered = new FilteredList<>(all, ConversationListViewModel::isClosed);
-        this.mine = new SortedList<>(mineFiltered, URGENCY);
-        this.queue = new SortedList<>(queueFiltered, URGENCY);
-        this.closed = new SortedList<>(closedFiltered, RECENTLY_CLOSED);
+        this.mine = new SortedTab<>(URGENCY, this::isMine);
+        this.queue = new SortedTab<>(URGENCY, ConversationListViewModel::isQueued);
+        this.closed = new SortedTab<>(RECENTLY_CLOSED, ConversationListViewModel::isClosed);
+        this.tabs = List.of(mine, queue, closed);
         selectedId.addListener((obs, old, id) -> {
             markRead(id);
             selected.set(find(id));
         });
         filter.addListener((obs, old, now) -> {
-            mineFiltered.setPredicate(both(this::isMine, now));
-            queueFiltered.setPredicate(both(ConversationListViewModel::isQueued, now));
-            closedFiltered.setPredicate(both(ConversationListViewModel::isClosed, now));
+            // Each tab is redone as one change; the lists' selection shuffles during it are not a choice.
+            writing = true;
+            try {
+                mine.rebuild(both(this::isMine, now), all);
+                queue.rebuild(both(ConversationListViewModel::isQueued, now), all);
+                closed.rebuild(both(ConversationListViewModel::isClosed, now), all);
+            } finally {
+                writing = false;
+            }
         });
     }
 
@@ -180,10 +185,10 @@ public final class ConversationListViewModel {
     }
 
     /**
-     * The rows one batch writes, gathered and then committed together: every change of {@code all}
-     * re-sorts and re-filters the tabs and makes each ListView look its rows up again, so a batch
-     * that touched one conversation fifty times pays for it once. The one place rows are written,
-     * so the open conversation's row never lags behind.
+     * The rows one batch writes, gathered and then committed together: every written row moves
+     * within the tabs and makes each ListView look its rows up again, so a batch that touched one
+     * conversation fifty times pays for it once. The one place rows are written, so the open
+     * conversation's row and the tabs never lag behind {@code all}.
      */
     private final class Edit {
         /** Newest row per position already in {@code all}, in the order first touched. */
@@ -224,9 +229,15 @@ public final class ConversationListViewModel {
             }
             writing = true;
             try {
-                changed.forEach(all::set);
+                changed.forEach((at, now) -> {
+                    ConversationItem old = all.set(at, now);
+                    if (!old.equals(now)) {
+                        tabs.forEach(tab -> tab.replace(old, now));
+                    }
+                });
                 if (!added.isEmpty()) {
                     all.addAll(added);
+                    tabs.forEach(tab -> tab.insertAll(added));
                 }
             } finally {
                 writing = false;
@@ -239,9 +250,9 @@ public final class ConversationListViewModel {
     }
 
     /**
-     * True while a row is being replaced. A ListView moves its selection to a neighbour when its
-     * selected row leaves or moves; that must not open another conversation (nor write rows from
-     * inside the change that caused it).
+     * True while a row is being replaced or the tabs are rebuilt for a new filter. A ListView moves
+     * its selection to a neighbour when its selected row leaves or moves; that must not open
+     * another conversation (nor write rows from inside the change that caused it).
      */
     boolean writing() {
         return writing;
@@ -249,24 +260,25 @@ public final class ConversationListViewModel {
 
     /** Whether {@code tab} (one of mine, queue, closed) holds {@code item} under the current filter. */
     boolean shows(ObservableList<ConversationItem> tab, ConversationItem item) {
-        FilteredList<ConversationItem> source = tab == mine ? mineFiltered : tab == queue ? queueFiltered
-                : tab == closed ? closedFiltered : null;
-        return source != null && source.getPredicate().test(item);
+        SortedTab<ConversationItem> sorted = tabOf(tab);
+        return sorted != null && sorted.belongs(item);
     }
 
     /**
-     * Where a conversation sits in {@code tab} (one of mine, queue, closed), or -1: mapped through
-     * the filter and the sort, O(log n), instead of {@code indexOf} over every row.
+     * Where a conversation sits in {@code tab} (one of mine, queue, closed), or -1: a binary search
+     * of the tab, O(log n), instead of {@code indexOf} over every row.
      */
     int indexIn(ObservableList<ConversationItem> tab, String id) {
         Integer at = id == null ? null : positions.get(id);
-        FilteredList<ConversationItem> source = tab == mine ? mineFiltered : tab == queue ? queueFiltered
-                : tab == closed ? closedFiltered : null;
-        if (at == null || source == null || at >= all.size()) {
+        SortedTab<ConversationItem> sorted = tabOf(tab);
+        if (at == null || sorted == null || at >= all.size()) {
             return -1;
         }
-        int filtered = source.getViewIndex(at);
-        return filtered < 0 ? -1 : ((SortedList<ConversationItem>) tab).getViewIndex(filtered);
+        return sorted.positionOf(all.get(at));
+    }
+
+    private SortedTab<ConversationItem> tabOf(ObservableList<ConversationItem> tab) {
+        return tab == mine ? mine : tab == queue ? queue : tab == closed ? closed : null;
     }
 
     /** The row of a conversation, or null when it is not listed. */

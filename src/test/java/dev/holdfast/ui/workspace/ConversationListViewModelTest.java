@@ -89,6 +89,51 @@ class ConversationListViewModelTest {
     }
 
     @Test
+    void eachTabStaysInOrderThroughMessagesAndAFilterIsOneChangePerTab() {
+        List<ConversationSummary> held = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            held.add(summary("c-" + i, i % 3 == 0 ? "Núria " + i : "Customer " + i,
+                    i % 5 == 0 ? ConversationStatus.QUEUED : ConversationStatus.ASSIGNED, 1_000 + i % 40));
+        }
+        vm.upsertAll(held);
+        List<SessionUpdate> batch = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String id = "c-" + (i * 7 % 2_000);
+            batch.add(new SessionUpdate.EventsApplied(id, List.of(event(id, 10 + i, EventKind.MESSAGE, 5_000 + i % 9))));
+        }
+        vm.apply(batch);
+        assertThat(vm.mine()).isSortedAccordingTo(ConversationListViewModel.URGENCY);
+        assertThat(vm.queue()).isSortedAccordingTo(ConversationListViewModel.URGENCY).hasSize(400);
+
+        int[] changes = {0};
+        boolean[] quiet = {true};
+        vm.mine().addListener((javafx.collections.ListChangeListener<ConversationItem>) c -> {
+            changes[0]++;
+            quiet[0] &= vm.writing();
+        });
+        vm.filterProperty().set(ConversationFilter.NONE.withQuery("nuria"));
+        assertThat(changes[0]).isEqualTo(1);
+        assertThat(quiet[0]).as("the lists' selection shuffles are not the agent's choice").isTrue();
+        assertThat(vm.mine()).isSortedAccordingTo(ConversationListViewModel.URGENCY)
+                .allMatch(i -> i.customerName().startsWith("Núria")).hasSize(533); // multiples of 3, less those of 15 (queued)
+    }
+
+    @Test
+    void aRowThatKeepsItsPlaceIsReplacedInPlace() {
+        vm.upsertAll(List.of(summary("c-1", "Ana", ConversationStatus.ASSIGNED, 100),
+                summary("c-2", "Bea", ConversationStatus.ASSIGNED, 200)));
+        List<String> seen = new ArrayList<>();
+        vm.mine().addListener((javafx.collections.ListChangeListener<ConversationItem>) c -> {
+            while (c.next()) {
+                seen.add(c.getFrom() + (c.wasReplaced() ? " replaced" : c.wasAdded() ? " added" : " removed"));
+            }
+        });
+        vm.apply(List.of(new SessionUpdate.EventsApplied("c-2", List.of(event("c-2", 10, EventKind.MESSAGE, 300)))));
+        assertThat(seen).containsExactly("0 replaced");
+        assertThat(vm.mine()).extracting(ConversationItem::id).containsExactly("c-2", "c-1");
+    }
+
+    @Test
     void theOpenRowFollowsItsChangesAndAnOlderStateIsIgnored() {
         vm.upsertAll(List.of(summary("c-1", "Ana", ConversationStatus.ASSIGNED, 100)));
         vm.selectedIdProperty().set("c-1");
