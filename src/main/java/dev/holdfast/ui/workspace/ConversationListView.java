@@ -192,6 +192,20 @@ public final class ConversationListView {
             }
             box.setAlignment(Pos.CENTER_LEFT);
             setText(null);
+            // Every row of a tab is the same height, so the list is told it once: a list of rows of
+            // unknown height re-estimates its length over all 10,000 rows whenever one changes.
+            // Measured from the first row drawn, and again when the text size changes.
+            heightProperty().addListener((obs, old, height) -> {
+                ListView<ConversationItem> list = getListView();
+                if (list != null && getItem() != null && list.getFixedCellSize() <= 0 && height.doubleValue() > 0) {
+                    list.setFixedCellSize(Math.ceil(height.doubleValue()));
+                }
+            });
+            name.fontProperty().addListener((obs, old, font) -> {
+                if (getListView() != null) {
+                    getListView().setFixedCellSize(Region.USE_COMPUTED_SIZE);
+                }
+            });
         }
 
         @Override
