@@ -15,8 +15,10 @@ import dev.holdfast.ui.workspace.CannedResponse;
 import dev.holdfast.ui.workspace.ConversationItem;
 import dev.holdfast.ui.workspace.MessageItem;
 import java.util.Map;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +68,27 @@ class ComposerPanelTest extends PanelTestBase {
             await().atMost(PATIENCE).until(() -> onFx(() -> thread().getItems().stream()
                     .anyMatch(m -> m.mine() && "Sorry to hear that.\nLet me check.".equals(m.text()))));
             assertThat(text("#composer")).isEmpty();
+        }
+    }
+
+    @Test
+    void aLongMessageWrapsAndIsShownWhole() throws Exception {
+        String longWords = "Thanks for waiting. I checked with the courier and your parcel is at the local depot; "
+                + "it will be delivered tomorrow between 9:00 and 13:00, and you will get a text message one hour "
+                + "before it arrives, so you can tell them where to leave it.";
+        try (TestPlatform p = TestPlatform.start(dir, "memory", 5);
+             TestCustomer customer = new TestCustomer(p.platform.baseUri(), "Ann", "en")) {
+            openConversationOf(p, customer, "Where is my parcel?");
+            customer.send(longWords);
+            await().atMost(PATIENCE).until(() -> onFx(() -> robot.lookup(".bubble-text").queryAllAs(Label.class)
+                    .stream().anyMatch(l -> longWords.equals(l.getText()))));
+            // What is drawn is the whole text over several lines, not one line cut short with "…".
+            await().atMost(PATIENCE).until(() -> onFx(() -> robot.lookup(".bubble-text").queryAllAs(Label.class)
+                    .stream().filter(l -> longWords.equals(l.getText())).findFirst()
+                    .map(l -> (Text) l.lookup(".text"))
+                    .map(drawn -> longWords.equals(drawn.getText())
+                            && drawn.getLayoutBounds().getHeight() > 2 * drawn.getFont().getSize())
+                    .orElse(false)));
         }
     }
 

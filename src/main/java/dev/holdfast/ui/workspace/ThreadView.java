@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -49,6 +51,8 @@ public final class ThreadView {
     private VirtualFlow<?> flow;
     /** The flow reached position 0: see after the layout pass whether the top line is on screen. FX thread. */
     private boolean checkTop;
+    /** Measures every line again; held here because the root's listener holds it weakly. */
+    private final InvalidationListener textSizeChanged;
     /** A line to scroll to once the list has been laid out, -1 for none. FX thread. */
     private int scrollTarget = -1;
     /** Whether that line is the last one, to be shown whole at the bottom. FX thread. */
@@ -69,6 +73,7 @@ public final class ThreadView {
         language.messagesProperty().addListener((obs, old, now) -> list.refresh());
         vm.newMarkerKeyProperty().addListener((obs, old, now) -> list.refresh());
         list.setCellFactory(l -> new Line());
+        textSizeChanged = o -> list.refresh();
         list.setFocusTraversable(false);
         vm.setAtBottom(this::atBottom);
         vm.items().addListener(this::follow);
@@ -80,6 +85,9 @@ public final class ThreadView {
             }
             if (scene != null) {
                 scene.addPostLayoutPulseListener(afterLayout);
+                // The text size is the root's font size: the list keeps each line's height once
+                // measured, so a bubble that now needs two lines would be cut short.
+                scene.getRoot().styleProperty().addListener(new WeakInvalidationListener(textSizeChanged));
             }
         });
 
@@ -290,6 +298,9 @@ public final class ThreadView {
         Line() {
             author.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD);
             text.setWrapText(true);
+            // Never shorter than its wrapped lines: without it the cell is measured for one line
+            // and a long message is cut to "…".
+            text.setMinHeight(Region.USE_PREF_SIZE);
             text.getStyleClass().add("bubble-text");
             time.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             meta.setAlignment(Pos.CENTER_RIGHT);
@@ -303,6 +314,7 @@ public final class ThreadView {
             bubble.setMaxWidth(Region.USE_PREF_SIZE);
             system.getStyleClass().addAll("system-line", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             system.setWrapText(true);
+            system.setMinHeight(Region.USE_PREF_SIZE);
             centred.setAlignment(Pos.CENTER);
             row.setFillHeight(false);
             setText(null);
