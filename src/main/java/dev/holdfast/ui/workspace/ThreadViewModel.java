@@ -40,6 +40,12 @@ public final class ThreadViewModel {
     static final int PAGE = 200;
     /** How long "is typing" stays up when the platform never says the customer stopped. */
     static final Duration TYPING_TIMEOUT = Duration.ofSeconds(8);
+    /**
+     * New lines go into the open thread at most this often; what comes meanwhile waits and goes in
+     * together. Every change of the thread's length makes JavaFX's list restyle and re-measure the
+     * lines on screen, which a conversation in full flow would otherwise ask for on every frame.
+     */
+    static final Duration APPEND_EVERY = Duration.ofMillis(250);
 
     private final AgentSession session;
     private final FxBridge bridge;
@@ -58,6 +64,11 @@ public final class ThreadViewModel {
     /** Timers (the typing timeout): FX timers in the panel, a manual scheduler in tests. */
     private final Scheduler timers;
     private Cancellable typingTimeout = Cancellable.NONE;
+    /** The open conversation's events that came while the gate was shut, in order. */
+    private final List<ConversationEvent> waiting = new ArrayList<>();
+    /** Shut for {@link #APPEND_EVERY} after lines went in; opening it lets the waiting ones in. */
+    private Cancellable gate = Cancellable.NONE;
+    private boolean gateShut;
     /** Per conversation not open: the seq of the first customer message that came meanwhile. */
     private final Map<String, Long> unseenSince = new HashMap<>();
     /** The journal holds lines older than the first one shown. */
@@ -76,6 +87,7 @@ public final class ThreadViewModel {
     }
 
     private void show(String id) {
+        openGate();
         lines.setAll(List.of());
         hasOlder = false;
         loadingOlder = false;
@@ -137,20 +149,13 @@ public final class ThreadViewModel {
 
     public void apply(List<SessionUpdate> batch) {
         String open = conversationId.get();
-        Boolean following = null;
         for (SessionUpdate u : batch) {
             if (u instanceof SessionUpdate.EventsApplied e) {
                 if (!e.conversationId().equals(open)) {
                     noteUnseen(e);
                     continue;
                 }
-                if (following == null) {
-                    following = atBottom.getAsBoolean();
-                }
-                if (!eventsArrived(e.events(), following)) {
-                    load(open, null); // the order changed under us (a restore): read it again
-                    return;
-                }
+                waiting.addAll(e.events());
             } else if (open != null && u instanceof SessionUpdate.DeliveryChanged d
                     && d.entry().conversationId().equals(open)) {
                 delivery(d.entry());
@@ -159,6 +164,35 @@ public final class ThreadViewModel {
                 customerTyping(t.author().name(), t.active());
             }
         }
+        if (!gateShut) {
+            letIn();
+        }
+    }
+
+    /** Puts the waiting lines in, and shuts the gate for a while if there were any. */
+    private void letIn() {
+        String open = conversationId.get();
+        if (waiting.isEmpty() || open == null) {
+            waiting.clear();
+            return;
+        }
+        List<ConversationEvent> arrived = List.copyOf(waiting);
+        waiting.clear();
+        if (!eventsArrived(arrived, atBottom.getAsBoolean())) {
+            load(open, null); // the order changed under us (a restore): read it again
+            return;
+        }
+        gateShut = true;
+        gate = timers.schedule(APPEND_EVERY, () -> {
+            gateShut = false;
+            letIn();
+        });
+    }
+
+    private void openGate() {
+        gate.cancel();
+        gateShut = false;
+        waiting.clear();
     }
 
     private void noteUnseen(SessionUpdate.EventsApplied e) {

@@ -75,6 +75,7 @@ class ThreadViewModelTest {
         ConversationEvent first = message("c1", ANN, "one");
         arrive(first);
         arrive(message("c1", AGENT, "a colleague answers"), message("c1", ANN, "two"));
+        timers.advance(ThreadViewModel.APPEND_EVERY);
         assertThat(vm.newBelowProperty().get()).isEqualTo(2);
         assertThat(vm.newMarkerKeyProperty().get()).isEqualTo(first.clientMessageId());
 
@@ -83,8 +84,29 @@ class ThreadViewModelTest {
         assertThat(vm.newBelowProperty().get()).isZero();
         ConversationEvent third = message("c1", ANN, "three");
         arrive(third);
+        timers.advance(ThreadViewModel.APPEND_EVERY);
         assertThat(vm.newBelowProperty().get()).isEqualTo(1);
         assertThat(vm.newMarkerKeyProperty().get()).isEqualTo(third.clientMessageId());
+    }
+
+    @Test
+    void linesInQuickSuccessionGoInTogetherAFewTimesASecond() {
+        List<Integer> changes = new java.util.ArrayList<>();
+        vm.items().addListener((javafx.collections.ListChangeListener<MessageItem>) c -> changes.add(vm.items().size()));
+        arrive(message("c1", ANN, "one"));
+        assertThat(vm.items()).extracting(MessageItem::text).containsExactly("one");
+        arrive(message("c1", ANN, "two"));
+        arrive(message("c1", ANN, "three"));
+        assertThat(vm.items()).as("waiting for the gate").hasSize(1);
+        timers.advance(ThreadViewModel.APPEND_EVERY.minusMillis(1));
+        assertThat(vm.items()).hasSize(1);
+        assertThat(changes).as("the list did not move meanwhile").containsExactly(1);
+        timers.advance(Duration.ofMillis(1));
+        assertThat(vm.items()).extracting(MessageItem::text).containsExactly("one", "two", "three");
+        // Quiet for a while: the gate is open again and the next line goes in at once.
+        timers.advance(ThreadViewModel.APPEND_EVERY);
+        arrive(message("c1", ANN, "four"));
+        assertThat(vm.items()).hasSize(4);
     }
 
     @Test
