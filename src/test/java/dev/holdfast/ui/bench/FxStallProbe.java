@@ -1,5 +1,7 @@
 package dev.holdfast.ui.bench;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -15,6 +17,8 @@ final class FxStallProbe implements AutoCloseable {
     private final AtomicBoolean waiting = new AtomicBoolean();
     private final Thread thread;
     private volatile Samples samples = new Samples();
+    /** Stalls over 16 ms of the current phase: {posted, ran} in epoch milliseconds. */
+    private volatile List<long[]> longStalls = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     FxStallProbe() {
@@ -27,16 +31,31 @@ final class FxStallProbe implements AutoCloseable {
     Samples restart() {
         Samples done = samples;
         samples = new Samples();
+        lastLongStalls = longStalls;
+        longStalls = new CopyOnWriteArrayList<>();
         return done;
     }
+
+    /** The stalls over 16 ms of the phase the last {@link #restart()} ended. */
+    List<long[]> longStallsOfLastPhase() {
+        return lastLongStalls;
+    }
+
+    private volatile List<long[]> lastLongStalls = List.of();
 
     private void loop() {
         while (running) {
             if (waiting.compareAndSet(false, true)) {
                 long posted = System.nanoTime();
+                long postedAt = System.currentTimeMillis();
                 Samples into = samples;
+                List<long[]> longOnes = longStalls;
                 Platform.runLater(() -> {
-                    into.add(System.nanoTime() - posted);
+                    long late = System.nanoTime() - posted;
+                    into.add(late);
+                    if (late > TimeUnit.MILLISECONDS.toNanos(16)) {
+                        longOnes.add(new long[] {postedAt, System.currentTimeMillis()});
+                    }
                     waiting.set(false);
                 });
             }

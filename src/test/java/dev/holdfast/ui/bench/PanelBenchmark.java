@@ -65,6 +65,8 @@ public final class PanelBenchmark {
     private final Map<String, Integer> opts;
     private final List<String> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Every GC pause of the run, to tell a stopped JVM from a busy FX thread. */
+    private final GcPauses gcPauses = new GcPauses();
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "bench-ui-background");
         t.setDaemon(true);
@@ -385,6 +387,10 @@ public final class PanelBenchmark {
             rows.add(frames.work.row("burst: FX work per frame"));
             rows.add(String.format(Locale.ROOT, "%-46s %7d", "burst: FX stalls over 16 ms",
                     stalls.countAbove(NS_16MS)));
+            // A stall that overlaps a GC pause (within 2 ms) had the whole JVM stopped.
+            long duringGc = probe.longStallsOfLastPhase().stream()
+                    .filter(s -> gcPauses.overlaps(s[0], s[1], 2)).count();
+            rows.add(String.format(Locale.ROOT, "%-46s %7d", "  of which overlapping a GC pause", duringGc));
             notes.add(String.format(Locale.ROOT, "burst: %d messages sent over the customers' WebSockets in %d ms"
                     + " (%.0f/s achieved, %d failed, %d acked), all received by the desk %d ms after the first",
                     source.sent.get(), sendMs, source.sent.get() * 1000.0 / sendMs, source.failed.get(), acks[0],
