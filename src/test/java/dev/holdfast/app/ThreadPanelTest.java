@@ -80,6 +80,12 @@ class ThreadPanelTest extends PanelTestBase {
         });
     }
 
+    /** The last line on screen, or "" before the list has been laid out. */
+    private String lastVisibleText() throws Exception {
+        MessageItem last = lastVisible();
+        return last == null ? "" : last.text();
+    }
+
     /** The day separators and "New messages" lines on screen, top to bottom. */
     private List<String> separators(String styleClass) throws Exception {
         return onFx(() -> {
@@ -126,7 +132,8 @@ class ThreadPanelTest extends PanelTestBase {
             await().atMost(PATIENCE).until(() -> threadHas("message 300"));
             assertThat(onFx(() -> thread().getItems().size())).isEqualTo(200);
             assertThat(threadHas("message 1")).isFalse();
-            assertThat(lastVisible().text()).isEqualTo("message 300"); // opened at the bottom
+            // Opened at the bottom (once the list has been laid out with its lines).
+            await().atMost(PATIENCE).until(() -> "message 300".equals(lastVisibleText()));
 
             MessageItem top = onFx(() -> thread().getItems().get(0));
             onFx(() -> {
@@ -149,14 +156,14 @@ class ThreadPanelTest extends PanelTestBase {
 
             robot.clickOn("#thread-new-below");
             await().atMost(PATIENCE).until(() -> !showing("#thread-new-below"));
-            await().atMost(PATIENCE).until(() -> lastVisible().text(), org.hamcrest.Matchers.equalTo("Hello?"));
+            await().atMost(PATIENCE).until(() -> "Hello?".equals(lastVisibleText()));
             assertThat(separators("new-marker-text")).containsExactly("New messages");
             int marker = onFx(() -> thread().getItems().stream().map(MessageItem::text).toList().indexOf("Are you there?"));
             assertThat(marker).isEqualTo(302);
 
             // At the bottom, new lines are followed.
             customer.send("Still waiting");
-            await().atMost(PATIENCE).until(() -> "Still waiting".equals(lastVisible().text()));
+            await().atMost(PATIENCE).until(() -> "Still waiting".equals(lastVisibleText()));
             assertThat(showing("#thread-new-below")).isFalse();
             screenshot(window, "panel-thread-new-messages");
         }
