@@ -24,6 +24,10 @@ final class PanelWindowRunner {
     private PanelWindowRunner() {
     }
 
+    /** Held so that the level set on it stays (loggers are only weakly kept). */
+    private static final java.util.logging.Logger JAVAFX_STARTUP_LOG =
+            java.util.logging.Logger.getLogger("javafx");
+
     static int run(Path deskDir, Messages messages, HoldfastWindow.Prefill prefill, boolean dark)
             throws InterruptedException {
         ExecutorService background = Executors.newCachedThreadPool(r -> {
@@ -33,8 +37,13 @@ final class PanelWindowRunner {
         });
         List<AgentSession> sessions = new CopyOnWriteArrayList<>();
         CountDownLatch closed = new CountDownLatch(1);
+        // JavaFX warns at start-up that it was loaded from the class path rather than as modules;
+        // that is how Holdfast ships, and the warning only worries whoever reads the terminal.
+        java.util.logging.Level before = JAVAFX_STARTUP_LOG.getLevel();
+        JAVAFX_STARTUP_LOG.setLevel(java.util.logging.Level.SEVERE);
         javafx.application.Platform.setImplicitExit(false);
         javafx.application.Platform.startup(() -> {
+            JAVAFX_STARTUP_LOG.setLevel(before);
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
             new HoldfastWindow(stage, messages, FxBridge.forJavaFx(background), (URI server) -> {
