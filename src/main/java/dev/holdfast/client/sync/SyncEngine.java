@@ -236,10 +236,36 @@ public final class SyncEngine implements PlatformConnection.Handler {
             ConversationEvent e = events.get(i);
             Journal.CursorMove move = moves.get(i);
             updates.publish(new SessionUpdate.EventsApplied(e.conversationId(), List.of(e)));
+            followState(e.conversationId(), List.of(e));
             logIfClosed(e, move.before());
             if (e.seq() > move.after() && move.before() > 0) {
                 backfill(e.conversationId(), move.after());
             }
+        }
+    }
+
+    /**
+     * Moves the journal's summary of a conversation on by its state events (close, transfer,
+     * requeue, reopen): the platform tells a former assignee of them by the event alone, and a
+     * summary left behind would put a closed conversation back on Mine at the next start.
+     */
+    private void followState(String conversationId, List<ConversationEvent> events) {
+        if (events.stream().noneMatch(e -> e.kind().changesState())) {
+            return;
+        }
+        try {
+            journal.conversation(conversationId).ifPresent(held -> {
+                ConversationSummary now = held;
+                for (ConversationEvent e : events) {
+                    now = SummaryAfterEvent.apply(now, e);
+                }
+                if (now != held) {
+                    journal.upsertConversation(now);
+                    updates.publish(new SessionUpdate.ConversationChanged(now));
+                }
+            });
+        } catch (JournalException ex) {
+            storageFailed(ex);
         }
     }
 
@@ -260,6 +286,7 @@ public final class SyncEngine implements PlatformConnection.Handler {
         long before = journal.cursor(conversationId);
         long cursor = journal.applyEvents(conversationId, events);
         updates.publish(new SessionUpdate.EventsApplied(conversationId, events));
+        followState(conversationId, events);
         events.forEach(e -> logIfClosed(e, before));
         long highest = events.stream().mapToLong(ConversationEvent::seq).max().orElse(cursor);
         if (highest > cursor && before > 0) {
@@ -294,6 +321,7 @@ public final class SyncEngine implements PlatformConnection.Handler {
                         }
                         journal.applyEvents(conversationId, events);
                         updates.publish(new SessionUpdate.EventsApplied(conversationId, events));
+                        followState(conversationId, events);
                     });
                     if (!page.hasMore()) {
                         break;

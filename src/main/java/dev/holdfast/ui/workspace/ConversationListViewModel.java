@@ -3,6 +3,7 @@ package dev.holdfast.ui.workspace;
 import dev.holdfast.client.api.Scope;
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.client.status.SessionUpdate;
+import dev.holdfast.client.sync.SummaryAfterEvent;
 import dev.holdfast.protocol.AuthorKind;
 import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ConversationStatus;

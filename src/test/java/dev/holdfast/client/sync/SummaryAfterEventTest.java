@@ -1,4 +1,4 @@
-package dev.holdfast.ui.workspace;
+package dev.holdfast.client.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,14 +7,15 @@ import dev.holdfast.protocol.AuthorKind;
 import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ConversationStatus;
 import dev.holdfast.protocol.ConversationSummary;
+import dev.holdfast.protocol.CustomerInfo;
 import dev.holdfast.protocol.EventKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A row follows state events it has not seen, the way the platform derives them, and only once. */
 class SummaryAfterEventTest {
-    private final ConversationSummary held = ConversationFilterTest.item("c-1", "Ana", "es", "web", List.of(), 0, 50L)
-            .summary(); // version 2, lastSeq 3
+    private final ConversationSummary held = new ConversationSummary("c-1", ConversationStatus.ASSIGNED, "agent1",
+            2, 1, 3, new CustomerInfo("cust-c-1", "Ana", "es", "web", List.of()), 100, 200, null, 50L, false);
 
     @Test
     void aTransferOrCloseMovesStatusAssigneeAndVersion() {

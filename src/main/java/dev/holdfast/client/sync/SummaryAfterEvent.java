@@ -1,4 +1,4 @@
-package dev.holdfast.ui.workspace;
+package dev.holdfast.client.sync;
 
 import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ConversationStatus;
@@ -8,14 +8,15 @@ import dev.holdfast.protocol.EventKind;
 /**
  * A summary moved on by one event, the way the platform derives it: a state event changes status,
  * assignee and version; every event moves the last activity. The journal keeps the summary of the
- * last action or snapshot, so without this a conversation closed or transferred by someone else
- * would stay on the agent's Mine tab, with a version that no longer holds.
+ * last action or snapshot; the platform tells a former assignee of a close or transfer by the
+ * event alone. Without this a conversation closed or transferred by someone else would stay on
+ * the agent's Mine tab, with a version that no longer holds.
  */
-final class SummaryAfterEvent {
+public final class SummaryAfterEvent {
     private SummaryAfterEvent() {
     }
 
-    static ConversationSummary apply(ConversationSummary s, ConversationEvent e) {
+    public static ConversationSummary apply(ConversationSummary s, ConversationEvent e) {
         if (e.seq() <= s.lastSeq()) {
             return s; // already part of this summary
         }
