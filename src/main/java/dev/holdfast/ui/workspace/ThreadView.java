@@ -12,6 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -30,6 +33,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The open conversation as bubbles (theirs left, mine right) and centred system lines, with a
@@ -53,6 +57,8 @@ public final class ThreadView {
     private boolean checkTop;
     /** Measures every line again; held here because the root's listener holds it weakly. */
     private final InvalidationListener textSizeChanged;
+    /** The day the day separators were last worded for. FX thread. */
+    private LocalDate drawnOn;
     /** A line to scroll to once the list has been laid out, -1 for none. FX thread. */
     private int scrollTarget = -1;
     /** Whether that line is the last one, to be shown whole at the bottom. FX thread. */
@@ -72,6 +78,23 @@ public final class ThreadView {
         // Lines are worded when drawn: a language switch draws them again.
         language.messagesProperty().addListener((obs, old, now) -> list.refresh());
         vm.newMarkerKeyProperty().addListener((obs, old, now) -> list.refresh());
+        // "Today" becomes "Yesterday" at midnight: checked once a minute while on screen.
+        drawnOn = today();
+        Timeline midnight = new Timeline(new KeyFrame(Duration.minutes(1), e -> {
+            LocalDate now = today();
+            if (!now.equals(drawnOn)) {
+                drawnOn = now;
+                list.refresh();
+            }
+        }));
+        midnight.setCycleCount(Animation.INDEFINITE);
+        list.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                midnight.stop();
+            } else {
+                midnight.play();
+            }
+        });
         list.setCellFactory(l -> new Line());
         textSizeChanged = o -> list.refresh();
         list.setFocusTraversable(false);
@@ -122,6 +145,10 @@ public final class ThreadView {
 
     public Node root() {
         return root;
+    }
+
+    private LocalDate today() {
+        return Instant.ofEpochMilli(clock.getAsLong()).atZone(zone).toLocalDate();
     }
 
     /**
@@ -335,8 +362,7 @@ public final class ThreadView {
             int index = getIndex();
             if (index == 0 || index > 0 && index < vm.items().size()
                     && DayLabel.differentDays(vm.items().get(index - 1).at(), item.at(), zone)) {
-                LocalDate today = Instant.ofEpochMilli(clock.getAsLong()).atZone(zone).toLocalDate();
-                dayWords.setText(DayLabel.of(item.at(), today, zone, language.messages()));
+                dayWords.setText(DayLabel.of(item.at(), today(), zone, language.messages()));
                 parts.add(day);
             }
             if (item.key().equals(vm.newMarkerKeyProperty().get())) {
