@@ -121,6 +121,20 @@ class WorkspaceActionsPanelTest extends PanelTestBase {
             robot.clickOn("#action-transfer");
             ListView<AgentInfo> agents = robot.lookup("#transfer-agents").queryListView();
             await().atMost(PATIENCE).until(() -> onFx(() -> agents.getItems().size()) > 0);
+            // Modal: Tab goes round the dialog, never to the workspace behind it.
+            robot.clickOn("#transfer-agents");
+            for (int i = 0; i < 6; i++) {
+                robot.type(KeyCode.TAB);
+                assertThat(onFx(() -> {
+                    javafx.scene.Node focused = stage.getScene().getFocusOwner();
+                    for (javafx.scene.Node at = focused; at != null; at = at.getParent()) {
+                        if ("transfer-dialog".equals(at.getId())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                })).as("focus after %d Tab presses", i + 1).isTrue();
+            }
             // Esc cancels even with the focus in the agents' list (which would keep Esc for itself).
             robot.clickOn("#transfer-agents");
             robot.type(KeyCode.ESCAPE);

@@ -1,10 +1,13 @@
 package dev.holdfast.ui.workspace;
 
 import atlantafx.base.theme.Styles;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.StringExpression;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -42,8 +45,37 @@ final class DialogOverlay {
             if (e.getCode() == KeyCode.ESCAPE) {
                 onEscape.run();
                 e.consume();
+            } else if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                // Modal: Tab goes round the dialog, never to the window's toolbar behind it.
+                moveFocus(e.isShiftDown() ? -1 : 1);
+                e.consume();
             }
         });
+    }
+
+    private void moveFocus(int step) {
+        List<Node> stops = new ArrayList<>();
+        collectStops(card, stops);
+        if (stops.isEmpty()) {
+            return;
+        }
+        Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        int at = stops.indexOf(focused);
+        int next = at < 0 ? 0 : Math.floorMod(at + step, stops.size());
+        stops.get(next).requestFocus();
+    }
+
+    private static void collectStops(Node node, List<Node> into) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return;
+        }
+        if (node.isFocusTraversable()) {
+            into.add(node);
+            return; // a control's own parts are not stops of their own
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectStops(child, into));
+        }
     }
 
     void add(Node... parts) {

@@ -58,6 +58,8 @@ public final class WorkspaceView {
         SplitPane.setResizableWithParent(listView.root(), false);
         SplitPane.setResizableWithParent(customer, false);
         root.getChildren().addAll(closeDialog.root(), transferDialog.root());
+        // Modal within the window: while a dialog is up, nothing behind it takes the focus (Tab) or clicks.
+        split.disableProperty().bind(closeDialog.root().visibleProperty().or(transferDialog.root().visibleProperty()));
     }
 
     public void nextConversation() {
