@@ -20,7 +20,7 @@ import javafx.beans.value.ObservableBooleanValue;
 /**
  * What the agent missed while the window was not focused: conversations newly assigned to them
  * and customer messages, counted from the moment focus was lost and forgotten when it comes back.
- * The count goes into the window title ("(3) Holdfast — agent1", which the taskbar shows) and the
+ * The count goes into the window title ("Holdfast — agent1 (3)", which the taskbar shows; it still starts with "Holdfast") and the
  * latest one into a toast in the corner; nothing pulls the window to the front, which would take
  * the keyboard from whatever the agent is typing elsewhere.
  *
@@ -77,7 +77,7 @@ public final class UnreadNotifier {
         }
     }
 
-    /** "Holdfast — agent1", or "(3) Holdfast — agent1" while something was missed. */
+    /** "Holdfast — agent1", or "Holdfast — agent1 (3)" while something was missed. */
     public StringBinding title() {
         return Bindings.createStringBinding(() -> {
             String title = language.messages().get("app.title.user", user);

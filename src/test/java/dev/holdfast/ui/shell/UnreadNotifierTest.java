@@ -32,7 +32,7 @@ class UnreadNotifierTest {
         focused.set(false);
         notifier.apply(List.of(assigned("c2", "John"), message("c1", 3, "María"), message("c2", 2, "John")));
         assertThat(notifier.unreadProperty().get()).isEqualTo(3);
-        assertThat(title.get()).isEqualTo("(3) Holdfast — agent1");
+        assertThat(title.get()).isEqualTo("Holdfast — agent1 (3)");
         assertThat(notifier.toastProperty().get()).isEqualTo("New message from John");
 
         focused.set(true);
@@ -54,7 +54,7 @@ class UnreadNotifierTest {
         focused.set(false);
         notifier.apply(List.of(assigned("c1", "María")));
         language.use("es");
-        assertThat(notifier.title().get()).isEqualTo("(1) Holdfast — agent1");
+        assertThat(notifier.title().get()).isEqualTo("Holdfast — agent1 (1)");
         notifier.apply(List.of(message("c1", 2, "María")));
         assertThat(notifier.toastProperty().get()).isEqualTo("Mensaje nuevo de María");
     }
