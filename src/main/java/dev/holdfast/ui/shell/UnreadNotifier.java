@@ -21,8 +21,9 @@ import javafx.beans.value.ObservableBooleanValue;
  * What the agent missed while the window was not focused: conversations newly assigned to them
  * and customer messages, counted from the moment focus was lost and forgotten when it comes back.
  * The count goes at the end of the window title ("Holdfast — agent1 (3)", which the taskbar
- * shows; the title still starts with "Holdfast") and the latest one into a toast in the corner; nothing pulls the window to the front, which would take
- * the keyboard from whatever the agent is typing elsewhere.
+ * shows; the title still starts with "Holdfast") and the latest one into a toast in the corner;
+ * nothing pulls the window to the front, which would take the keyboard from whatever the agent is
+ * typing elsewhere.
  *
  * <p>Threading: FX thread only; {@code focused} is the stage's focus (a plain property in tests).
  */
