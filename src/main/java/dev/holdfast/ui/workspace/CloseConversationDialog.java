@@ -2,15 +2,14 @@ package dev.holdfast.ui.workspace;
 
 import atlantafx.base.theme.Styles;
 import dev.holdfast.ui.i18n.Language;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 
 /**
  * Close with a reason: the reason is required (the platform refuses a close without one), and the
@@ -25,14 +24,13 @@ final class CloseConversationDialog {
     private final Language language;
     private final DialogOverlay overlay;
     private final TextField reason = new TextField();
-    private final Label error = new Label();
     /** The row the user decided on; null while the dialog is closed. */
     private final ObjectProperty<ConversationItem> seen = new SimpleObjectProperty<>();
 
     CloseConversationDialog(ConversationActions actions, Language language) {
         this.actions = actions;
         this.language = language;
-        overlay = new DialogOverlay("close-dialog", javafx.beans.binding.Bindings.createStringBinding(
+        overlay = new DialogOverlay("close", Bindings.createStringBinding(
                 () -> seen.get() == null ? "" : language.messages().get("close.heading", seen.get().customerName()),
                 seen, language.messagesProperty()), this::cancel);
         Label label = new Label();
@@ -52,29 +50,14 @@ final class CloseConversationDialog {
         reason.setId("close-reason");
         reason.promptTextProperty().bind(language.text("close.reason.prompt"));
         reason.setOnAction(e -> confirm());
-        error.setId("close-error");
-        error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
-        error.managedProperty().bind(error.visibleProperty());
-        Button cancel = new Button();
-        cancel.setId("close-cancel");
-        cancel.textProperty().bind(language.text("dialog.cancel"));
-        cancel.setOnAction(e -> cancel());
-        Button ok = new Button();
-        ok.setId("close-confirm");
-        ok.textProperty().bind(language.text("close.confirm"));
-        ok.getStyleClass().add(Styles.DANGER);
-        ok.setOnAction(e -> confirm());
+        Button ok = overlay.add(language.text("dialog.cancel"), language.text("close.confirm"), Styles.DANGER,
+                this::confirm, label, quick, reason);
         ok.disableProperty().bind(reason.textProperty().isEmpty().or(actions.busyProperty()));
-        HBox buttons = new HBox(8, cancel, ok);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        overlay.add(label, quick, reason, error, buttons);
     }
 
     void open(ConversationItem item) {
         seen.set(item);
         reason.clear();
-        error.setVisible(false);
         overlay.show(reason);
     }
 
@@ -88,8 +71,7 @@ final class CloseConversationDialog {
                 // A stale close is not retried: the dialog goes and the panel says what happened.
                 cancel();
             } else {
-                error.setText(language.messages().get(outcome.messageKey()));
-                error.setVisible(true);
+                overlay.fail(language.messages().get(outcome.messageKey()));
             }
         });
     }

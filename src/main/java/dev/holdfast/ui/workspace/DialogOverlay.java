@@ -8,9 +8,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -22,8 +24,16 @@ import javafx.scene.layout.VBox;
 final class DialogOverlay {
     private final StackPane root = new StackPane();
     private final VBox card = new VBox(12);
+    /** Why the last attempt did not work; takes no room while hidden. */
+    private final Label error = new Label();
+    private final String idPrefix;
+    private final Runnable onCancel;
 
-    DialogOverlay(String id, StringExpression heading, Runnable onEscape) {
+    /** {@code idPrefix}: the card is "PREFIX-dialog", its parts "PREFIX-error", "-cancel", "-confirm". */
+    DialogOverlay(String idPrefix, StringExpression heading, Runnable onCancel) {
+        this.idPrefix = idPrefix;
+        this.onCancel = onCancel;
+        String id = idPrefix + "-dialog";
         Label title = new Label();
         title.textProperty().bind(heading);
         title.getStyleClass().add(Styles.TITLE_4);
@@ -43,7 +53,7 @@ final class DialogOverlay {
         // A filter, not a handler: a list inside the dialog would otherwise take Esc for itself.
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
-                onEscape.run();
+                onCancel.run();
                 e.consume();
             } else if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
                 // Modal: Tab goes round the dialog, never to the window's toolbar behind it.
@@ -78,11 +88,41 @@ final class DialogOverlay {
         }
     }
 
-    void add(Node... parts) {
+    /**
+     * Adds the dialog's own parts, then the error line and the Cancel and confirm buttons; returns
+     * the confirm button, whose enabling is the caller's.
+     */
+    Button add(StringExpression cancelText, StringExpression confirmText, String confirmStyle, Runnable onConfirm,
+               Node... parts) {
+        error.setId(idPrefix + "-error");
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.managedProperty().bind(error.visibleProperty());
+        error.setVisible(false);
+        Button cancel = new Button();
+        cancel.setId(idPrefix + "-cancel");
+        cancel.textProperty().bind(cancelText);
+        cancel.setOnAction(e -> onCancel.run());
+        Button ok = new Button();
+        ok.setId(idPrefix + "-confirm");
+        ok.textProperty().bind(confirmText);
+        ok.getStyleClass().add(confirmStyle);
+        ok.setOnAction(e -> onConfirm.run());
+        HBox buttons = new HBox(8, cancel, ok);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
         card.getChildren().addAll(parts);
+        card.getChildren().addAll(error, buttons);
+        return ok;
+    }
+
+    /** Says, in the dialog, why the action did not go through; the dialog stays. */
+    void fail(String words) {
+        error.setText(words);
+        error.setVisible(true);
     }
 
     void show(Node focus) {
+        error.setVisible(false);
         root.setVisible(true);
         focus.requestFocus();
     }

@@ -6,7 +6,6 @@ import dev.holdfast.ui.i18n.Language;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,14 +26,13 @@ final class TransferConversationDialog {
     private final Language language;
     private final DialogOverlay overlay;
     private final ListView<AgentInfo> agents = new ListView<>();
-    private final Label error = new Label();
     /** The row the user decided on; null while the dialog is closed. */
     private final ObjectProperty<ConversationItem> seen = new SimpleObjectProperty<>();
 
     TransferConversationDialog(ConversationActions actions, Language language) {
         this.actions = actions;
         this.language = language;
-        overlay = new DialogOverlay("transfer-dialog", Bindings.createStringBinding(
+        overlay = new DialogOverlay("transfer", Bindings.createStringBinding(
                 () -> seen.get() == null ? "" : language.messages().get("transfer.heading", seen.get().customerName()),
                 seen, language.messagesProperty()), this::cancel);
         agents.setId("transfer-agents");
@@ -48,30 +46,15 @@ final class TransferConversationDialog {
                 confirm();
             }
         });
-        error.setId("transfer-error");
-        error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
-        error.managedProperty().bind(error.visibleProperty());
-        Button cancel = new Button();
-        cancel.setId("transfer-cancel");
-        cancel.textProperty().bind(language.text("dialog.cancel"));
-        cancel.setOnAction(e -> cancel());
-        Button ok = new Button();
-        ok.setId("transfer-confirm");
-        ok.textProperty().bind(language.text("transfer.confirm"));
-        ok.getStyleClass().add(Styles.ACCENT);
-        ok.setOnAction(e -> confirm());
+        Button ok = overlay.add(language.text("dialog.cancel"), language.text("transfer.confirm"), Styles.ACCENT,
+                this::confirm, agents);
         ok.disableProperty().bind(agents.getSelectionModel().selectedItemProperty().isNull()
                 .or(actions.busyProperty()));
-        HBox buttons = new HBox(8, cancel, ok);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        overlay.add(agents, error, buttons);
     }
 
     void open(ConversationItem item) {
         seen.set(item);
         agents.getItems().clear();
-        error.setVisible(false);
         overlay.show(agents);
         actions.transferTargets(found -> {
             if (seen.get() == item) {
@@ -97,8 +80,7 @@ final class TransferConversationDialog {
     }
 
     private void fail(String key) {
-        error.setText(language.messages().get(key));
-        error.setVisible(true);
+        overlay.fail(language.messages().get(key));
     }
 
     private void cancel() {
