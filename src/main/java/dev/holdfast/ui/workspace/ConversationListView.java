@@ -103,6 +103,7 @@ public final class ConversationListView {
         list.setPlaceholder(placeholder);
         list.setCellFactory(l -> new Row(kind));
         list.setFocusModel(new RowFocusModel<>(list));
+        list.setSelectionModel(new RowSelectionModel<>(list));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && !vm.writing()) {
                 vm.selectedIdProperty().set(item.id());

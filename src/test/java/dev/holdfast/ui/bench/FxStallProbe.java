@@ -43,24 +43,54 @@ final class FxStallProbe implements AutoCloseable {
 
     private volatile List<long[]> lastLongStalls = List.of();
 
+    /** The FX thread, for stack samples during a stall; set by the first probe. */
+    private volatile Thread fxThread;
+    /** Stack samples of the FX thread taken while the current probe is over 8 ms late. */
+    private volatile List<StackTraceElement[]> currentStacks = new CopyOnWriteArrayList<>();
+    private volatile long currentPosted;
+    /** With -Dbench.stacks=true: for each stall over 16 ms, the FX thread's stack samples, printed to stderr. */
+    private static final boolean STACKS = Boolean.getBoolean("bench.stacks");
+
     private void loop() {
         while (running) {
+            Thread fx = fxThread;
+            if (STACKS && waiting.get() && fx != null && System.nanoTime() - currentPosted > 8_000_000) {
+                currentStacks.add(fx.getStackTrace());
+            }
             if (waiting.compareAndSet(false, true)) {
                 long posted = System.nanoTime();
+                currentPosted = posted;
+                List<StackTraceElement[]> stacks = new CopyOnWriteArrayList<>();
+                currentStacks = stacks;
                 long postedAt = System.currentTimeMillis();
                 Samples into = samples;
                 List<long[]> longOnes = longStalls;
                 Platform.runLater(() -> {
                     long late = System.nanoTime() - posted;
+                    fxThread = Thread.currentThread();
                     into.add(late);
                     if (late > TimeUnit.MILLISECONDS.toNanos(16)) {
                         longOnes.add(new long[] {postedAt, System.currentTimeMillis()});
+                        if (STACKS) {
+                            printStacks(late, stacks);
+                        }
                     }
                     waiting.set(false);
                 });
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
+    }
+
+    private static void printStacks(long late, List<StackTraceElement[]> stacks) {
+        StringBuilder out = new StringBuilder(String.format("STALL %.1f ms, %d samples%n", late / 1e6, stacks.size()));
+        for (StackTraceElement[] stack : stacks) {
+            out.append("  sample\n");
+            for (int i = 0; i < stack.length; i++) {
+                out.append("    ").append(stack[i]).append('\n');
+            }
+        }
+        System.err.print(out);
     }
 
     @Override

@@ -1,15 +1,11 @@
 package dev.holdfast.ui.bench;
 
-import dev.holdfast.client.TestPlatform;
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.client.status.SessionStatus;
 import dev.holdfast.client.status.SessionUpdate;
 import dev.holdfast.protocol.AuthorKind;
 import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ConversationSummary;
-import dev.holdfast.protocol.http.CustomerOpenRequest;
-import dev.holdfast.protocol.http.CustomerSession;
-import dev.holdfast.protocol.http.VersionedAction;
 import dev.holdfast.ui.fx.FxBridge;
 import dev.holdfast.ui.i18n.Messages;
 import dev.holdfast.ui.login.RememberedUser;
@@ -19,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,15 +44,21 @@ import javafx.stage.Stage;
  * the panel holds that data in under 400 MB of heap.
  *
  * <p>Not a unit test: run its {@code main} (headless, Monocle, software rendering, like the panel
- * tests). A real platform on loopback, the real window signed in through its sign-in screen with a
- * real {@link AgentSession}; the 10,000 conversations and the 100,000-message thread are written
- * into the desk's journal ({@link DeskSeed}) and announced to the window through the same bridge
- * the session's updates take; the burst comes from customers over their WebSockets ({@link SocketBurst}).
+ * tests). A real platform on loopback, in its own process ({@link BurstLoad}, as the platform is on
+ * another machine in use), and the real window signed in through its sign-in screen with a real
+ * {@link AgentSession}; the 10,000 conversations and the 100,000-message thread are written into
+ * the desk's journal ({@link DeskSeed}) and announced to the window through the same bridge the
+ * session's updates take; the burst comes from customers over their WebSockets ({@link SocketBurst}).
  *
  * <p>Options: {@code --conversations N} (10000), {@code --messages N} (100000), {@code --frames N}
  * (300 per scroll run), {@code --selections N} (100), {@code --rate N} (500 messages/s),
  * {@code --seconds N} (10), {@code --customers N} (20), {@code --open-burst 0|1} (1: one of the burst's
- * conversations is open during the burst; 0: a quiet one is, to tell the thread's share from the list's).
+ * conversations is open during the burst; 0: a quiet one is, to tell the thread's share from the list's),
+ * {@code --warmup SECONDS} (5) and {@code --warmup-rate N} (50 a second; 0 for the burst's rate): an
+ * unmeasured flow of routine messages first, as a panel at work has had before a burst (0 for a
+ * panel whose first messages are the burst), {@code --load-nice N} (19: the platform's process yields the cores to the panel, as a
+ * platform on another machine would; 0 to let them compete). With {@code -Dbench.stacks=true} the
+ * FX thread's stack samples of every stall over 16 ms go to stderr.
  */
 public final class PanelBenchmark {
     private static final String AGENT = "agent1";
@@ -82,14 +84,18 @@ public final class PanelBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> opts = new HashMap<>(Map.of("conversations", 10_000, "messages", 100_000, "frames", 300,
-                "selections", 100, "rate", 500, "seconds", 10, "customers", 20,
-                "open-burst", 1, "warmup", 0));
+        Map<String, Integer> opts = new LinkedHashMap<>();
+        String defaults = "conversations=10000 messages=100000 frames=300 selections=100 rate=500 seconds=10"
+                + " customers=20 open-burst=1 warmup=5 warmup-rate=50 load-nice=19";
+        for (String option : defaults.split(" ")) {
+            opts.put(option.split("=")[0], Integer.parseInt(option.split("=")[1]));
+        }
         for (int i = 0; i < args.length; i++) {
             String name = args[i].replaceFirst("^--", "");
             if (!opts.containsKey(name) || i + 1 >= args.length) {
                 System.err.println("usage: PanelBenchmark [--conversations N] [--messages N] [--frames N]"
-                        + " [--selections N] [--rate N] [--seconds N] [--customers N] [--open-burst 0|1] [--warmup SECONDS]");
+                        + " [--selections N] [--rate N] [--seconds N] [--customers N] [--open-burst 0|1] [--warmup SECONDS]"
+                        + " [--warmup-rate N] [--load-nice N]");
                 System.exit(2);
             }
             opts.put(name, Integer.parseInt(args[++i]));
@@ -121,15 +127,17 @@ public final class PanelBenchmark {
         int conversations = opts.get("conversations");
         int messages = opts.get("messages");
         Path dir = Files.createTempDirectory("holdfast-panel-bench");
-        try (TestPlatform p = TestPlatform.start(dir, "memory", 1000); FxStallProbe probe = new FxStallProbe()) {
+        try (BurstLoadProcess load = new BurstLoadProcess(AGENT, opts.get("customers"), opts.get("load-nice"));
+                FxStallProbe probe = new FxStallProbe()) {
             System.out.printf(Locale.ROOT, "Agent workspace: %d conversations, %d messages in one thread, burst %d msg/s"
-                    + " for %d s; %d cores, max heap %d MB, load average %s%n", conversations, messages,
-                    opts.get("rate"), opts.get("seconds"), Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() >> 20, loadAverage());
-            List<CustomerSession> customers = openCustomers(p);
+                    + " for %d s; %d cores, max heap %d MB, load average %s; platform and customers in another"
+                    + " process at nice %d%n", conversations, messages, opts.get("rate"), opts.get("seconds"),
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage(),
+                    opts.get("load-nice"));
+            List<String> customers = load.conversationIds;
             long heapBase = heapAfterGc();
 
-            signIn(p, dir);
+            signIn(load, dir);
             AgentSession desk = session.get();
             awaitTrue("the burst conversations listed", () -> mineList().getItems().size() >= customers.size());
             long heapSignedIn = heapAfterGc();
@@ -157,7 +165,7 @@ public final class PanelBenchmark {
             selectAcross(probe);
             openBigThread(probe, messages);
             long heapLoaded = heapAfterGc();
-            burst(p, desk, customers, probe);
+            burst(load, desk, customers, probe);
             long heapAfterBurst = heapAfterGc();
 
             System.out.println();
@@ -183,7 +191,7 @@ public final class PanelBenchmark {
 
     // ---- the window ------------------------------------------------------------------------------
 
-    private void signIn(TestPlatform p, Path dir) throws Exception {
+    private void signIn(BurstLoadProcess load, Path dir) throws Exception {
         onFx(() -> {
             stage = new Stage();
             bridge = FxBridge.forJavaFx(background);
@@ -192,7 +200,7 @@ public final class PanelBenchmark {
                 session.set(s);
                 return s;
             }, new RememberedUser(dir.resolve("desk")),
-                    new HoldfastWindow.Prefill(p.platform.baseUri().toString(), AGENT, "demo"), false);
+                    new HoldfastWindow.Prefill(load.baseUri.toString(), AGENT, "demo"), false);
             stage.setWidth(1100);
             stage.setHeight(720);
             window.show();
@@ -318,29 +326,15 @@ public final class PanelBenchmark {
 
     // ---- (3) the burst ---------------------------------------------------------------------------
 
-    private List<CustomerSession> openCustomers(TestPlatform p) {
-        String supervisor = p.supervisorToken();
-        List<CustomerSession> customers = new ArrayList<>();
-        for (int n = 0; n < opts.get("customers"); n++) {
-            CustomerSession c = p.http.post("/v1/customer/conversations", null,
-                    new CustomerOpenRequest("Burst customer " + n, "en", "web", List.of("bench")))
-                    .as(CustomerSession.class);
-            p.http.post("/v1/conversations/" + c.conversationId() + "/reassign", supervisor,
-                    new VersionedAction(c.conversation().version(), AGENT, "benchmark")).as(ConversationSummary.class);
-            customers.add(c);
-        }
-        return customers;
-    }
-
     /**
      * {@code rate} customer messages a second, round robin over the burst customers, over their
      * WebSockets ({@link SocketBurst}); one of their conversations is open in the thread. Measures the
      * FX stalls and frames from the first send until the desk has received every message.
      */
-    private void burst(TestPlatform p, AgentSession desk, List<CustomerSession> customers, FxStallProbe probe)
+    private void burst(BurstLoadProcess load, AgentSession desk, List<String> customers, FxStallProbe probe)
             throws Exception {
-        Set<String> burstIds = ConcurrentHashMap.newKeySet();
-        customers.forEach(c -> burstIds.add(c.conversationId()));
+        Set<String> burstIds = ConcurrentHashMap.newKeySet(customers.size());
+        burstIds.addAll(customers);
         AtomicInteger received = new AtomicInteger();
         var listening = desk.subscribe(u -> {
             if (u instanceof SessionUpdate.EventsApplied e && burstIds.contains(e.conversationId())) {
@@ -351,7 +345,7 @@ public final class PanelBenchmark {
                 }
             }
         });
-        String open = opts.get("open-burst") != 0 ? customers.get(0).conversationId() : "bench-1";
+        String open = opts.get("open-burst") != 0 ? customers.get(0) : "bench-1";
         int row = onFx(() -> {
             List<Object> items = mineList().getItems();
             for (int i = 0; i < items.size(); i++) {
@@ -365,45 +359,47 @@ public final class PanelBenchmark {
 
         int rate = opts.get("rate");
         int total = rate * opts.get("seconds");
-        try (SocketBurst source = new SocketBurst(customers)) {
-            source.connect(p.platform.baseUri());
-            if (opts.get("warmup") > 0) {
-                // An unmeasured burst first, like a panel that has been at work for a while: the
-                // burst's code paths compiled by the JIT before the measured one.
-                source.start(rate, rate * opts.get("warmup")).get(5, TimeUnit.MINUTES);
-                awaitTrue("the desk received the warm-up burst", () -> received.get() >= source.sent.get());
-            }
-            int warmupSent = source.sent.get();
-            probe.restart();
-            FrameRecorder frames = onFx(() -> FrameRecorder.start(scene(), Integer.MAX_VALUE, frame -> { }));
-            long start = System.nanoTime();
-            source.start(rate, total).get(5, TimeUnit.MINUTES);
-            long sendMs = millisSince(start);
-            awaitTrue("the desk received the burst", () -> received.get() >= source.sent.get());
-            long receivedMs = millisSince(start);
-            int[] acks = {0};
-            long ackDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (source.acked(acks) < source.sent.get() && System.nanoTime() < ackDeadline) {
-                Thread.sleep(5);
-            }
-            Samples stalls = probe.restart();
-            frames.stop().get(10, TimeUnit.SECONDS);
-            listening.cancel();
-            rows.add(stalls.row("burst: FX stall"));
-            rows.add(frames.intervals.row("burst: frame interval"));
-            rows.add(frames.work.row("burst: FX work per frame"));
-            rows.add(String.format(Locale.ROOT, "%-46s %7d", "burst: FX stalls over 16 ms",
-                    stalls.countAbove(NS_16MS)));
-            // A stall that overlaps a GC pause (within 2 ms) had the whole JVM stopped.
-            long duringGc = probe.longStallsOfLastPhase().stream()
-                    .filter(s -> gcPauses.overlaps(s[0], s[1], 2)).count();
-            rows.add(String.format(Locale.ROOT, "%-46s %7d", "  of which overlapping a GC pause", duringGc));
-            int measured = source.sent.get() - warmupSent;
-            notes.add(String.format(Locale.ROOT, "burst: %d messages sent over the customers' WebSockets in %d ms"
-                    + " (%.0f/s achieved, %d failed, %d acked), all received by the desk %d ms after the first"
-                    + "; after a warm-up burst of %d s", measured, sendMs, measured * 1000.0 / sendMs,
-                    source.failed.get(), acks[0], receivedMs, opts.get("warmup")));
+        int warmupSent = 0;
+        if (opts.get("warmup") > 0) {
+            // Routine messages first, unmeasured, as a panel at work has had before any burst: the
+            // message paths loaded and compiled by the JIT, which a freshly started JVM has not.
+            int warmupRate = opts.get("warmup-rate") > 0 ? opts.get("warmup-rate") : rate;
+            warmupSent = load.burst(warmupRate, warmupRate * opts.get("warmup"))[0];
+            int expected = warmupSent;
+            awaitTrue("the desk received the warm-up burst", () -> received.get() >= expected);
         }
+        probe.restart();
+        FrameRecorder frames = onFx(() -> FrameRecorder.start(scene(), Integer.MAX_VALUE, frame -> { }));
+        long start = System.nanoTime();
+        long startEpochMs = System.currentTimeMillis();
+        int[] sentFailed = load.burst(rate, total);
+        long sendMs = millisSince(start);
+        awaitTrue("the desk received the burst", () -> received.get() >= sentFailed[0]);
+        long receivedMs = millisSince(start);
+        int acked = load.acked();
+        long ackDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (acked < sentFailed[0] && System.nanoTime() < ackDeadline) {
+            Thread.sleep(20);
+            acked = load.acked();
+        }
+        Samples stalls = probe.restart();
+        frames.stop().get(10, TimeUnit.SECONDS);
+        listening.cancel();
+        rows.add(stalls.row("burst: FX stall"));
+        rows.add(frames.intervals.row("burst: frame interval"));
+        rows.add(frames.work.row("burst: FX work per frame"));
+        rows.add(String.format(Locale.ROOT, "%-46s %7d", "burst: FX stalls over 16 ms", stalls.countAbove(NS_16MS)));
+        // A stall that overlaps a GC pause (within 2 ms) had the whole JVM stopped.
+        long duringGc = probe.longStallsOfLastPhase().stream().filter(s -> gcPauses.overlaps(s[0], s[1], 2)).count();
+        rows.add(String.format(Locale.ROOT, "%-46s %7d", "  of which overlapping a GC pause", duringGc));
+        notes.add("burst: stalls over 16 ms, as (seconds into the burst: ms) " + probe.longStallsOfLastPhase().stream()
+                .map(st -> String.format(Locale.ROOT, "%.1f: %d", (st[0] - startEpochMs) / 1000.0, st[1] - st[0]))
+                .toList());
+        int measured = sentFailed[0] - warmupSent;
+        notes.add(String.format(Locale.ROOT, "burst: %d messages sent over the customers' WebSockets in %d ms"
+                + " (%.0f/s achieved, %d failed, %d acked), all received by the desk %d ms after the first"
+                + "; after %d warm-up messages", measured, sendMs, measured * 1000.0 / sendMs, sentFailed[1],
+                acked - warmupSent, receivedMs, warmupSent));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
