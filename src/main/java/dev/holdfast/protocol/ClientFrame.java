@@ -12,6 +12,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = ClientFrame.Send.class, name = "send"),
     @JsonSubTypes.Type(value = ClientFrame.Typing.class, name = "typing"),
     @JsonSubTypes.Type(value = ClientFrame.SetPresence.class, name = "presence"),
+    @JsonSubTypes.Type(value = ClientFrame.Outbox.class, name = "outbox"),
 })
 public sealed interface ClientFrame {
 
@@ -59,6 +60,27 @@ public sealed interface ClientFrame {
             if (status == Presence.OFFLINE) {
                 throw new IllegalArgumentException("status must be available or away");
             }
+        }
+    }
+
+    /**
+     * An agent's panel reports the messages it holds but has not had acknowledged, per
+     * conversation (conversations with none left out), after its hello and whenever that
+     * changes. The platform keeps the latest report per session: a conversation with unsent
+     * messages is under active handling and no bulk close or policy closes it.
+     */
+    record Outbox(Map<String, Integer> unsent) implements ClientFrame {
+        public Outbox {
+            unsent = Require.map(unsent);
+            if (unsent.size() > 1000) {
+                throw new IllegalArgumentException("unsent names more than 1000 conversations");
+            }
+            unsent.forEach((id, count) -> {
+                Require.text(id, "unsent conversation id", Limits.MAX_ID_CHARS);
+                if (count == null || count < 1) {
+                    throw new IllegalArgumentException("unsent counts must be at least 1");
+                }
+            });
         }
     }
 }
