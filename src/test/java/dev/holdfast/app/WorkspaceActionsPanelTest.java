@@ -15,6 +15,7 @@ import dev.holdfast.protocol.http.VersionedAction;
 import dev.holdfast.ui.shell.HoldfastWindow;
 import dev.holdfast.ui.workspace.ConversationItem;
 import java.util.List;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -84,6 +85,13 @@ class WorkspaceActionsPanelTest extends PanelTestBase {
             assertThat(onFx(() -> tabTitle("#tab-closed"))).isEqualTo("Closed (1)");
             assertThat(onPlatform(p, maria.conversationId()).status()).isEqualTo(ConversationStatus.CLOSED);
             assertThat(text("#customer-status")).isEqualTo("Closed");
+            // A closed conversation takes no reply; the box says why instead of failing a send.
+            await().atMost(PATIENCE).until(() -> onFx(() -> robot.lookup("#composer").query().isDisabled()));
+            assertThat(text("#composer-notice")).isEqualTo("This conversation is closed. Your draft is kept.");
+            // The thread says why it was closed.
+            await().atMost(PATIENCE).until(() -> onFx(() -> robot.lookup(".system-line").queryAllAs(Label.class)
+                    .stream().anyMatch(l -> l.getText().startsWith("Closed — No reply from customer"))));
+            assertThat(onFx(() -> robot.lookup("#composer-send").query().isDisabled())).isTrue();
             robot.clickOn("#tab-closed");
             screenshot(window, "panel-closed-tab");
         }

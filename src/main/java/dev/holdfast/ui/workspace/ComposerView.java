@@ -36,7 +36,8 @@ public final class ComposerView {
         input.setWrapText(true);
         input.setPrefRowCount(3);
         input.textProperty().bindBidirectional(vm.textProperty());
-        input.disableProperty().bind(vm.conversationIdProperty().isNull());
+        // A closed or queued conversation keeps its draft visible but takes no reply.
+        input.disableProperty().bind(vm.canReply().not());
         input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (!vm.suggestions().isEmpty() && pick(vm, e.getCode())) {
                 e.consume();
@@ -58,8 +59,16 @@ public final class ComposerView {
         send.setId("composer-send");
         send.setMinWidth(Region.USE_PREF_SIZE); // never squeezed to "…" by a narrow column
         send.getStyleClass().add(Styles.ACCENT);
-        send.disableProperty().bind(vm.conversationIdProperty().isNull());
+        send.disableProperty().bind(vm.canReply().not());
         send.setOnAction(e -> vm.send());
+
+        Label notice = new Label();
+        notice.setId("composer-notice");
+        notice.getStyleClass().add(Styles.TEXT_MUTED);
+        notice.setWrapText(true);
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
 
         Label error = new Label();
         error.getStyleClass().add(Styles.DANGER);
@@ -70,7 +79,7 @@ public final class ComposerView {
         HBox line = new HBox(8, input, send);
         line.setAlignment(Pos.BOTTOM_RIGHT);
         HBox.setHgrow(input, Priority.ALWAYS);
-        root = new VBox(4, error, canned, line);
+        root = new VBox(4, notice, error, canned, line);
         root.setPadding(new Insets(8));
     }
 

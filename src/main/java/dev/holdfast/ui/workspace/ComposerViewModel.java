@@ -2,8 +2,13 @@ package dev.holdfast.ui.workspace;
 
 import dev.holdfast.client.session.AgentSession;
 import dev.holdfast.ui.fx.FxBridge;
+import dev.holdfast.protocol.ConversationStatus;
 import dev.holdfast.ui.i18n.Language;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -31,6 +36,10 @@ public final class ComposerViewModel {
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<String> conversationId = new SimpleObjectProperty<>();
+    /** The open conversation's status (null when none is open); a reply needs it assigned. */
+    private final ObjectProperty<ConversationStatus> status = new SimpleObjectProperty<>();
+    /** Why no reply can be written now, in words; empty when one can. */
+    private final StringBinding notice;
     private final PauseTransition saveSoon = new PauseTransition(Duration.millis(600));
     private final TypingSignal typing;
     /** The canned responses matching the "/query" the reply starts with; empty when none is asked for. */
@@ -56,6 +65,13 @@ public final class ComposerViewModel {
             suggest(now);
         });
         conversationId.addListener((obs, old, id) -> switchTo(old, id));
+        notice = Bindings.createStringBinding(() -> {
+            ConversationStatus now = status.get();
+            if (now == ConversationStatus.CLOSED) {
+                return language.messages().get("composer.closed");
+            }
+            return now == ConversationStatus.QUEUED ? language.messages().get("composer.queued") : "";
+        }, status, language.messagesProperty());
     }
 
     private void typed(String now) {
@@ -154,7 +170,7 @@ public final class ComposerViewModel {
     public void send() {
         String id = conversationId.get();
         String reply = text.get().strip();
-        if (id == null || reply.isEmpty()) {
+        if (id == null || reply.isEmpty() || !notice.get().isEmpty()) {
             return;
         }
         saveSoon.stop();
@@ -172,6 +188,20 @@ public final class ComposerViewModel {
                 error.set("");
             }
         });
+    }
+
+    public ObjectProperty<ConversationStatus> statusProperty() {
+        return status;
+    }
+
+    /** Why no reply can be written now (a closed or queued conversation), in words; empty when one can. */
+    public StringExpression noticeProperty() {
+        return notice;
+    }
+
+    /** True when a conversation is open and a reply can be sent in it. */
+    public BooleanExpression canReply() {
+        return conversationId.isNotNull().and(notice.isEmpty());
     }
 
     public StringProperty textProperty() {

@@ -406,7 +406,9 @@ public final class ThreadView {
                 case ASSIGNED -> language.messages().get("system.assigned", who);
                 case TRANSFERRED -> language.messages().get("system.transferred", who);
                 case QUEUED -> language.messages().get("system.queued");
-                case CLOSED -> language.messages().get("system.closed");
+                case CLOSED -> item.reason() == null || item.reason().isBlank()
+                        ? language.messages().get("system.closed")
+                        : language.messages().get("system.closedBecause", item.reason());
                 case REOPENED -> language.messages().get("system.reopened");
                 case RESTORED -> language.messages().get("system.restored");
                 case MESSAGE -> item.text();

@@ -7,6 +7,7 @@ import dev.holdfast.ui.fx.FxBridge;
 import dev.holdfast.ui.fx.FxScheduler;
 import dev.holdfast.ui.i18n.Language;
 import java.time.Clock;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -38,6 +39,9 @@ public final class WorkspaceView {
                 new TypingSignal(session::typing, timers, Clock.systemUTC()));
         thread.conversationIdProperty().bind(list.selectedIdProperty());
         composer.conversationIdProperty().bind(list.selectedIdProperty());
+        composer.statusProperty().bind(Bindings.createObjectBinding(
+                () -> list.selectedProperty().get() == null ? null : list.selectedProperty().get().summary().status(),
+                list.selectedProperty()));
         listening = bridge.listen(batch -> {
             list.apply(batch);
             thread.apply(batch);
