@@ -11,6 +11,8 @@ public final class JournalException extends RuntimeException {
         CORRUPT,
         /** Written by a newer Holdfast; refused and left untouched. */
         TOO_NEW,
+        /** Open in another Holdfast window or command; refused and left untouched. */
+        IN_USE,
         /** Anything else. */
         FAILED
     }

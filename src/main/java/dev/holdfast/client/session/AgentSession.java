@@ -286,7 +286,7 @@ public final class AgentSession implements AutoCloseable {
     }
 
     private static void erase(Path journalFile) {
-        for (String suffix : List.of("", "-wal", "-shm")) {
+        for (String suffix : List.of("", "-wal", "-shm", ".lock")) {
             try {
                 Files.deleteIfExists(journalFile.resolveSibling(journalFile.getFileName() + suffix));
             } catch (IOException e) {

@@ -99,6 +99,8 @@ public final class SqliteJournal implements Journal {
     private final ConcurrentLinkedDeque<Connection> idleReaders = new ConcurrentLinkedDeque<>();
     /** Set once by {@link #close()}; checked by every method, from any thread. */
     private volatile boolean closed;
+    /** Keeps other processes out while open; set once by {@link #open} before the journal is handed out. */
+    private JournalLock lock;
 
     @FunctionalInterface
     private interface SqlWork<T> {
@@ -125,17 +127,34 @@ public final class SqliteJournal implements Journal {
      * Opens the journal at {@code file}, creating it (and missing directories, 0700) if needed.
      *
      * @throws JournalException TOO_NEW if a newer Holdfast wrote it (the file is not changed),
-     *     STORAGE_UNAVAILABLE if it cannot be created, opened or written
+     *     IN_USE if another Holdfast has it open (nor is it changed), STORAGE_UNAVAILABLE if it
+     *     cannot be created, opened or written
      */
     public static SqliteJournal open(Path file, Clock clock) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(clock, "clock");
         Path path = file.toAbsolutePath();
-        try {
-            Path dir = path.getParent();
-            if (dir != null) {
-                OwnerOnlyFiles.directoryIfMissing(dir);
+        if (path.getParent() != null) {
+            try {
+                OwnerOnlyFiles.directoryIfMissing(path.getParent());
+            } catch (IOException e) {
+                throw new JournalException(JournalException.Kind.STORAGE_UNAVAILABLE, "Cannot open the journal "
+                        + path + ": " + e + ". Check that the folder exists, is yours and is writable.", e);
             }
+        }
+        JournalLock lock = JournalLock.acquire(path);
+        try {
+            SqliteJournal journal = openUnlocked(path, clock);
+            journal.lock = lock;
+            return journal;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static SqliteJournal openUnlocked(Path path, Clock clock) {
+        try {
             if (!OwnerOnlyFiles.createFile(path)) {
                 tightenAll(path);
                 String damage = probe(path);
@@ -1382,6 +1401,9 @@ public final class SqliteJournal implements Journal {
             closeQuietly(writer);
         } finally {
             writeLock.unlock();
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 
