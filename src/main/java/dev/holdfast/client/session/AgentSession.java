@@ -41,6 +41,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +63,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentSession.class);
+    /** Set by the first {@link #close()}; any thread. */
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private final URI server;
     private final Path dataDir;
@@ -479,8 +482,12 @@ public final class AgentSession implements AutoCloseable {
         }, io);
     }
 
+    /** Closing twice is harmless: the second call returns at once (the core is gone by then). */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         stopOnCore().join();
         Journal j = journal;
         if (j != null) {
