@@ -18,6 +18,7 @@ import dev.holdfast.client.journal.OutboxEntry;
 import dev.holdfast.client.journal.sqlite.SqliteJournal;
 import dev.holdfast.client.status.SessionStatus;
 import dev.holdfast.client.status.SessionUpdate;
+import dev.holdfast.client.supervision.BoardFeed;
 import dev.holdfast.client.supervision.SupervisorDesk;
 import dev.holdfast.client.sync.OutboxReport;
 import dev.holdfast.client.sync.RecoveryService;
@@ -421,6 +422,11 @@ public final class AgentSession implements AutoCloseable {
     /** The supervisor's endpoints with this session's token (renewed like every other call). */
     public SupervisorDesk supervisorDesk() {
         return new SupervisorDesk(api, this::withToken);
+    }
+
+    /** A feed of the board and the agents' health on the core thread; start it while the console is shown. */
+    public BoardFeed boardFeed(BoardFeed.Listener listener) {
+        return new BoardFeed(supervisorDesk(), core, listener);
     }
 
     private <T> CompletableFuture<T> withToken(Function<String, T> call) {
