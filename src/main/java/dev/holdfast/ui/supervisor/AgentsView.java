@@ -42,24 +42,24 @@ final class AgentsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<AgentItem, AgentItem.Line> agent = Columns.column(language, "sup.agents.col.agent", "agents-name",
-                AgentItem::lineProperty, (l, m) -> name(l), Comparator.comparing(AgentsView::name), 10);
+                AgentItem::lineProperty, (l, m) -> name(l), Comparator.comparing(AgentsView::name));
         TableColumn<AgentItem, AgentItem.Line> connection = Columns.column(language, "sup.agents.col.presence",
                 "agents-connection", AgentItem::lineProperty, (l, m) -> AgentWords.connection(l.health(), m, zone),
                 Comparator.comparingInt((AgentItem.Line l) -> AgentWords.connectionRank(l.health()))
-                        .thenComparing(l -> l.health().offlineSince() == null ? 0L : l.health().offlineSince()), 11);
+                        .thenComparing(l -> l.health().offlineSince() == null ? 0L : l.health().offlineSince()));
         TableColumn<AgentItem, AgentItem.Line> heartbeat = Columns.column(language, "sup.agents.col.heartbeat",
                 "agents-heartbeat", AgentItem::lineProperty, AgentWords::heartbeat,
-                Comparator.comparingLong(AgentItem.Line::heartbeatAgoMillis), 8);
+                Comparator.comparingLong(AgentItem.Line::heartbeatAgoMillis));
         TableColumn<AgentItem, AgentItem.Line> load = Columns.column(language, "sup.agents.col.load", "agents-load",
                 AgentItem::lineProperty, (l, m) -> AgentWords.load(l.health(), m),
-                Comparator.comparingInt(l -> l.health().agent().open()), 8);
+                Comparator.comparingInt(l -> l.health().agent().open()));
         TableColumn<AgentItem, AgentItem.Line> unsent = Columns.column(language, "sup.agents.col.unsent",
                 "agents-unsent", AgentItem::lineProperty, (l, m) -> Integer.toString(l.health().unsent()),
-                Comparator.comparingInt(l -> l.health().unsent()), 5);
+                Comparator.comparingInt(l -> l.health().unsent()));
         TableColumn<AgentItem, AgentItem.Line> activity = Columns.column(language, "sup.agents.col.activity",
                 "agents-activity", AgentItem::lineProperty, AgentWords::activity,
                 Comparator.comparingLong(l -> Math.max(l.health().lastTypedAt() == null ? 0 : l.health().lastTypedAt(),
-                        l.health().lastSentAt() == null ? 0 : l.health().lastSentAt())), 10);
+                        l.health().lastSentAt() == null ? 0 : l.health().lastSentAt())));
         table.getColumns().addAll(List.of(agent, connection, heartbeat, load, unsent, activity));
         table.getSortOrder().add(connection);
         Columns.followLanguage(table, language);
@@ -87,6 +87,7 @@ final class AgentsView {
                 vm.items().size(), vm.liveProperty().get(), vm.items().size() - vm.liveProperty().get()), vm.items(),
                 vm.liveProperty(), language.messagesProperty()));
         summary.setMinWidth(Region.USE_PREF_SIZE);
+        Columns.sizeInEm(summary, table.getColumns(), 12, 12, 9, 8, 5, 12);
         notice.setId("agents-notice");
         notice.setWrapText(true);
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());

@@ -37,18 +37,17 @@ final class AuditView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 column(language, "sup.audit.col.when", "audit-when",
-                        (e, m) -> WHEN.format(Instant.ofEpochMilli(e.at()).atZone(zone)), 11),
-                column(language, "sup.audit.col.who", "audit-who", (e, m) -> e.actor(), 8),
+                        (e, m) -> WHEN.format(Instant.ofEpochMilli(e.at()).atZone(zone))),
+                column(language, "sup.audit.col.who", "audit-who", (e, m) -> e.actor()),
                 column(language, "sup.audit.col.action", "audit-action",
-                        (e, m) -> m.get("sup.audit.action." + e.action().name().toLowerCase(Locale.ROOT)), 8),
+                        (e, m) -> m.get("sup.audit.action." + e.action().name().toLowerCase(Locale.ROOT))),
                 column(language, "sup.audit.col.conversation", "audit-conversation",
-                        (e, m) -> e.conversationId() == null ? "" : e.conversationId(), 10),
+                        (e, m) -> e.conversationId() == null ? "" : e.conversationId()),
                 column(language, "sup.audit.col.target", "audit-target",
-                        (e, m) -> e.target() == null ? "" : e.target(), 6),
+                        (e, m) -> e.target() == null ? "" : e.target()),
+                column(language, "sup.audit.col.batch", "audit-batch", (e, m) -> shortBatch(e.batchId())),
                 column(language, "sup.audit.col.reason", "audit-reason",
-                        (e, m) -> e.reason() == null ? "" : e.reason(), 14),
-                column(language, "sup.audit.col.batch", "audit-batch",
-                        (e, m) -> e.batchId() == null ? "" : e.batchId(), 8)));
+                        (e, m) -> e.reason() == null ? "" : e.reason())));
         Columns.followLanguage(table, language);
 
         Button refresh = button("audit-refresh", "sup.audit.refresh", language, vm::refresh);
@@ -68,6 +67,7 @@ final class AuditView {
         notice.setId("audit-notice");
         notice.getStyleClass().add(Styles.TEXT_MUTED);
         notice.textProperty().bind(vm.noticeProperty());
+        Columns.sizeInEm(notice, table.getColumns(), 11, 8, 7, 14, 6, 7, 20);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox bar = new HBox(8, refresh, older, spring, notice, export);
@@ -80,10 +80,17 @@ final class AuditView {
     /** Entries stay in the platform's order (newest first): a column sorts them only when clicked. */
     private static TableColumn<AuditEntry, AuditEntry> column(Language language, String key, String id,
                                                              java.util.function.BiFunction<AuditEntry,
-                                                                     dev.holdfast.ui.i18n.Messages, String> words,
-                                                             double em) {
+                                                                     dev.holdfast.ui.i18n.Messages, String> words) {
         return Columns.column(language, key, id, e -> new ReadOnlyObjectWrapper<>(e), words,
-                Comparator.comparing(e -> words.apply(e, language.messages())), em);
+                Comparator.comparing(e -> words.apply(e, language.messages())));
+    }
+
+    /**
+     * "b-49aeee55": enough to tell the batches on screen apart (the entries of one close share it);
+     * the CSV export carries the whole id.
+     */
+    static String shortBatch(String batchId) {
+        return batchId == null ? "" : batchId.substring(0, Math.min(batchId.length(), 10));
     }
 
     private static Button button(String id, String key, Language language, Runnable action) {

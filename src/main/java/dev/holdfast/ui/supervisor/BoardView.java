@@ -47,29 +47,29 @@ final class BoardView {
 
         TableColumn<BoardItem, BoardItem.Line> customer = Columns.column(language, "sup.col.customer", "col-customer",
                 BoardItem::lineProperty, (l, m) -> l.row().conversation().customer().name(),
-                Comparator.comparing(l -> l.row().conversation().customer().name().toLowerCase(Locale.ROOT)), 12);
+                Comparator.comparing(l -> l.row().conversation().customer().name().toLowerCase(Locale.ROOT)));
         TableColumn<BoardItem, BoardItem.Line> agent = Columns.column(language, "sup.col.agent", "col-agent",
                 BoardItem::lineProperty, (l, m) -> l.row().conversation().assignee() == null ? m.get("sup.unassigned")
                         : l.row().conversation().assignee(),
                 Comparator.comparing(l -> l.row().conversation().assignee() == null ? ""
-                        : l.row().conversation().assignee()), 7);
+                        : l.row().conversation().assignee()));
         TableColumn<BoardItem, BoardItem.Line> team = Columns.column(language, "sup.col.team", "col-team",
                 BoardItem::lineProperty, (l, m) -> l.row().team() == null ? "" : l.row().team(),
-                Comparator.comparing(l -> l.row().team() == null ? "" : l.row().team()), 6);
+                Comparator.comparing(l -> l.row().team() == null ? "" : l.row().team()));
         TableColumn<BoardItem, BoardItem.Line> state = Columns.column(language, "sup.col.state", "col-state",
                 BoardItem::lineProperty, (l, m) -> stateWords(l.row().conversation().status(), language),
-                Comparator.comparing(l -> l.row().conversation().status()), 9);
+                Comparator.comparing(l -> l.row().conversation().status()));
         TableColumn<BoardItem, BoardItem.Line> waiting = Columns.column(language, "sup.col.waiting", "col-waiting",
                 BoardItem::lineProperty, (l, m) -> l.waitingMillis() < 0 ? "" : SupervisionWords.duration(
-                        l.waitingMillis(), m), Comparator.comparingLong(BoardItem.Line::waitingMillis), 6);
+                        l.waitingMillis(), m), Comparator.comparingLong(BoardItem.Line::waitingMillis));
         TableColumn<BoardItem, BoardItem.Line> activity = Columns.column(language, "sup.col.lastActivity",
                 "col-activity", BoardItem::lineProperty, (l, m) -> m.get("sup.lastActivity",
                         SupervisionWords.duration(l.idleMillis(), m), SupervisionWords.lastActivityBy(
                                 l.row().conversation().lastActivityBy(), l.row().lastActivityUser(), m)),
-                Comparator.comparingLong(BoardItem.Line::idleMillis), 11);
+                Comparator.comparingLong(BoardItem.Line::idleMillis));
         TableColumn<BoardItem, BoardItem.Line> stale = Columns.column(language, "sup.col.stale", "col-stale",
                 BoardItem::lineProperty, (l, m) -> SupervisionWords.staleness(l.row().staleness(), m),
-                Comparator.comparingLong(l -> SupervisionWords.staleRank(l.row().staleness())), 16);
+                Comparator.comparingLong(l -> SupervisionWords.staleRank(l.row().staleness())));
         stale.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().addAll(java.util.List.of(customer, agent, team, state, waiting, activity, stale));
         table.getSortOrder().add(stale);
@@ -83,6 +83,7 @@ final class BoardView {
                 vm.items().size(), vm.staleProperty().get(), vm.shown().size()), vm.items(), vm.shown(),
                 vm.staleProperty(), language.messagesProperty()));
         summary.setMinWidth(Region.USE_PREF_SIZE);
+        Columns.sizeInEm(summary, table.getColumns(), 10, 6, 5.5, 6.5, 5, 13, 22);
 
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
@@ -118,8 +119,9 @@ final class BoardView {
         });
     }
 
+    /** The board's short words for a state ("Queued"), where the workspace says "Waiting in the queue". */
     private static String stateWords(ConversationStatus status, Language language) {
-        return language.messages().get("conversation.status." + status.name().toLowerCase(Locale.ROOT));
+        return language.messages().get("sup.state." + status.name().toLowerCase(Locale.ROOT));
     }
 
     private static ComboBox<String> teamFilter(BoardViewModel vm, Language language) {
@@ -136,12 +138,15 @@ final class BoardView {
     private static ComboBox<String> choice(ObservableList<String> names, String allKey, Language language, String id,
                                            java.util.function.Consumer<String> onPick) {
         ObservableList<String> options = FXCollections.observableArrayList("");
-        names.addListener((ListChangeListener<String>) c -> {
-            options.setAll("");
-            options.addAll(names);
-        });
         options.addAll(names);
         ComboBox<String> box = new ComboBox<>(options);
+        names.addListener((ListChangeListener<String>) c -> {
+            // The choice stays while its name is still there; a name gone means "all" again.
+            String chosen = box.getValue();
+            options.setAll("");
+            options.addAll(names);
+            box.getSelectionModel().select(chosen != null && options.contains(chosen) ? chosen : "");
+        });
         box.setId(id);
         box.setConverter(new StringConverter<>() {
             @Override
@@ -154,6 +159,8 @@ final class BoardView {
                 return text;
             }
         });
+        box.setButtonCell(labelled(box.getConverter()));
+        box.setCellFactory(l -> labelled(box.getConverter()));
         box.getSelectionModel().select(0);
         box.valueProperty().addListener((obs, old, now) -> onPick.accept(now == null || now.isEmpty() ? null : now));
         relabelOnSwitch(box, language);
@@ -200,6 +207,8 @@ final class BoardView {
                 return null;
             }
         });
+        box.setButtonCell(labelled(box.getConverter()));
+        box.setCellFactory(l -> labelled(box.getConverter()));
         box.getSelectionModel().select(BoardFilter.Staleness.ANY);
         box.valueProperty().addListener((obs, old, now) -> vm.filterProperty().set(
                 vm.filterProperty().get().withStaleness(now)));
@@ -218,16 +227,13 @@ final class BoardView {
         };
     }
 
-    /** A combo box words its choices through its converter once: re-set it after a language switch. */
+    /**
+     * A combo box words its shown choice once: a new button cell words it again after a language
+     * switch. Its width is measured once too, so it is set in em, wide enough for either language.
+     */
     private static <T> void relabelOnSwitch(ComboBox<T> box, Language language) {
-        language.messagesProperty().addListener((obs, old, now) -> {
-            StringConverter<T> c = box.getConverter();
-            box.setConverter(null);
-            box.setConverter(c);
-            if (box.getButtonCell() != null) {
-                box.setButtonCell(labelled(c));
-            }
-        });
+        box.setStyle("-fx-pref-width: 13em;");
+        language.messagesProperty().addListener((obs, old, now) -> box.setButtonCell(labelled(box.getConverter())));
     }
 
     TableView<BoardItem> table() {

@@ -5,7 +5,10 @@ import dev.holdfast.ui.i18n.Messages;
 import java.util.Comparator;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -25,8 +28,7 @@ final class Columns {
      */
     static <S, T> TableColumn<S, T> column(Language language, String headingKey, String id,
                                            Function<S, ObservableValue<T>> value,
-                                           BiFunction<T, Messages, String> words, Comparator<T> order,
-                                           double widthEm) {
+                                           BiFunction<T, Messages, String> words, Comparator<T> order) {
         TableColumn<S, T> column = new TableColumn<>();
         column.textProperty().bind(language.text(headingKey));
         column.setId(id);
@@ -39,9 +41,20 @@ final class Columns {
                 setText(empty || item == null ? null : words.apply(item, language.messages()));
             }
         });
-        // em, so a larger text size widens the columns with it.
-        column.setStyle("-fx-pref-width: " + widthEm + "em;");
         return column;
+    }
+
+    /**
+     * Sizes the columns in em of {@code reference}'s font (a label next to the table, which follows
+     * the window's text size), so a larger text size widens them with it. A column is not a node,
+     * so CSS em sizes do not reach it.
+     */
+    static void sizeInEm(Labeled reference, List<? extends TableColumn<?, ?>> columns, double... ems) {
+        for (int i = 0; i < columns.size(); i++) {
+            double em = ems[i];
+            columns.get(i).prefWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> em * reference.getFont().getSize(), reference.fontProperty()));
+        }
     }
 
     /** Redraws the table's words when the language changes. */

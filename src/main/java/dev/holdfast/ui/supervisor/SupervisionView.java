@@ -9,6 +9,9 @@ import dev.holdfast.ui.fx.FxScheduler;
 import dev.holdfast.ui.i18n.Language;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -48,6 +51,14 @@ public final class SupervisionView {
         Label updated = new Label();
         updated.setId("sup-updated");
         updated.getStyleClass().add(Styles.TEXT_MUTED);
+        // When the last snapshot came, or why the last fetch failed: worded now, and again on a language switch.
+        ObjectProperty<Long> updatedAt = new SimpleObjectProperty<>();
+        ObjectProperty<Throwable> failed = new SimpleObjectProperty<>();
+        updated.textProperty().bind(Bindings.createStringBinding(() -> failed.get() != null
+                ? SupervisionWords.failure(failed.get(), language.messages())
+                : updatedAt.get() == null ? language.messages().get("sup.loading")
+                : language.messages().get("sup.updated", SupervisionWords.clockTime(updatedAt.get(), zone)),
+                updatedAt, failed, language.messagesProperty()));
         feed = session.boardFeed(new BoardFeed.Listener() {
             @Override
             public void snapshot(BoardFeed.Snapshot s) {
@@ -55,16 +66,18 @@ public final class SupervisionView {
                     board.apply(s.board());
                     agents.apply(s.agents());
                     updated.getStyleClass().remove(Styles.DANGER);
-                    updated.setText(language.messages().get("sup.updated",
-                            SupervisionWords.clockTime(System.currentTimeMillis(), zone)));
+                    failed.set(null);
+                    updatedAt.set(System.currentTimeMillis());
                 });
             }
 
             @Override
             public void failed(Throwable failure) {
                 bridge.onFx(() -> {
-                    updated.getStyleClass().add(Styles.DANGER);
-                    updated.setText(SupervisionWords.failure(failure, language.messages()));
+                    if (!updated.getStyleClass().contains(Styles.DANGER)) {
+                        updated.getStyleClass().add(Styles.DANGER);
+                    }
+                    failed.set(failure);
                 });
             }
         });
