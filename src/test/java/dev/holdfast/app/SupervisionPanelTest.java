@@ -229,10 +229,15 @@ class SupervisionPanelTest extends PanelTestBase {
             });
             assertThat(text("#board-summary")).startsWith("41 abiertas o en cola");
             screenshot(window, "supervision-board-dark-es");
+            // Back in English, at 130 % text size: the columns grow with the text.
             onFx(() -> {
                 dev.holdfast.ui.shell.Theme.apply(false);
+                window.language().use("en");
+                window.textSize().larger();
+                window.textSize().larger();
                 return null;
             });
+            screenshot(window, "supervision-board-text-130");
             assertThat(late.conversationId()).isNotBlank();
         }
     }

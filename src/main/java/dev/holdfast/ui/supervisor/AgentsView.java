@@ -39,8 +39,7 @@ final class AgentsView {
         table.setItems(sorted);
         table.setId("agents-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-
+        
         TableColumn<AgentItem, AgentItem.Line> agent = Columns.column(language, "sup.agents.col.agent", "agents-name",
                 AgentItem::lineProperty, (l, m) -> name(l), Comparator.comparing(AgentsView::name));
         TableColumn<AgentItem, AgentItem.Line> connection = Columns.column(language, "sup.agents.col.presence",
@@ -87,7 +86,7 @@ final class AgentsView {
                 vm.items().size(), vm.liveProperty().get(), vm.items().size() - vm.liveProperty().get()), vm.items(),
                 vm.liveProperty(), language.messagesProperty()));
         summary.setMinWidth(Region.USE_PREF_SIZE);
-        Columns.sizeInEm(summary, table.getColumns(), 12, 12, 9, 8, 5, 12);
+        Columns.sizeInEm(summary, table, 12, 12, 9, 8, 5, 12);
         notice.setId("agents-notice");
         notice.setWrapText(true);
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());

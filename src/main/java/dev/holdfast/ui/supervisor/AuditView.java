@@ -27,15 +27,15 @@ import javafx.stage.FileChooser;
 
 /** The audit log as a table, newest first, with Refresh, Load older and Export CSV…. */
 final class AuditView {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Month, day and time: the year only costs width on screen; the CSV export carries full instants. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
     private final VBox root = new VBox(8);
 
     AuditView(AuditViewModel vm, Language language, ZoneId zone) {
         TableView<AuditEntry> table = new TableView<>(vm.entries());
         table.setId("audit-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().addAll(List.of(
+                table.getColumns().addAll(List.of(
                 column(language, "sup.audit.col.when", "audit-when",
                         (e, m) -> WHEN.format(Instant.ofEpochMilli(e.at()).atZone(zone))),
                 column(language, "sup.audit.col.who", "audit-who", (e, m) -> e.actor()),
@@ -67,7 +67,7 @@ final class AuditView {
         notice.setId("audit-notice");
         notice.getStyleClass().add(Styles.TEXT_MUTED);
         notice.textProperty().bind(vm.noticeProperty());
-        Columns.sizeInEm(notice, table.getColumns(), 11, 8, 7, 14, 6, 7, 20);
+        Columns.sizeInEm(notice, table, 9, 7.5, 7, 15.5, 6, 7, 14);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox bar = new HBox(8, refresh, older, spring, notice, export);

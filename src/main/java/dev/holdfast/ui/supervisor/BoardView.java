@@ -33,6 +33,8 @@ import javafx.util.StringConverter;
 final class BoardView {
     private final VBox root = new VBox(8);
     private final TableView<BoardItem> table = new TableView<>();
+    /** "41 open or queued · 7 stale · 41 shown": the console's header shows it, where there is room. */
+    private final Label summary;
 
     BoardView(BoardViewModel vm, Language language) {
         SortedList<BoardItem> sorted = new SortedList<>(vm.shown());
@@ -40,8 +42,7 @@ final class BoardView {
         table.setItems(sorted);
         table.setId("board-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label();
+                Label empty = new Label();
         empty.textProperty().bind(language.text("sup.board.empty"));
         table.setPlaceholder(empty);
 
@@ -83,12 +84,11 @@ final class BoardView {
                 vm.items().size(), vm.staleProperty().get(), vm.shown().size()), vm.items(), vm.shown(),
                 vm.staleProperty(), language.messagesProperty()));
         summary.setMinWidth(Region.USE_PREF_SIZE);
-        Columns.sizeInEm(summary, table.getColumns(), 10, 6, 5.5, 6.5, 5, 13, 22);
+        Columns.sizeInEm(summary, table, 10, 5.5, 5, 6.5, 6, 13, 13);
 
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
+        this.summary = summary;
         HBox filters = new HBox(8, teamFilter(vm, language), agentFilter(vm, language), stateFilter(vm, language),
-                stalenessFilter(vm, language), spring, summary);
+                stalenessFilter(vm, language));
         filters.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(filters, table);
@@ -233,11 +233,12 @@ final class BoardView {
      */
     private static <T> void relabelOnSwitch(ComboBox<T> box, Language language) {
         box.setStyle("-fx-pref-width: 13em;");
+        box.setMinWidth(Region.USE_PREF_SIZE);
         language.messagesProperty().addListener((obs, old, now) -> box.setButtonCell(labelled(box.getConverter())));
     }
 
-    TableView<BoardItem> table() {
-        return table;
+    Label summary() {
+        return summary;
     }
 
     Node root() {

@@ -46,15 +46,28 @@ final class Columns {
 
     /**
      * Sizes the columns in em of {@code reference}'s font (a label next to the table, which follows
-     * the window's text size), so a larger text size widens them with it. A column is not a node,
-     * so CSS em sizes do not reach it.
+     * the window's text size), so a larger text size widens them with it; the last column also
+     * takes whatever width the table has left. A column is not a node, so CSS em sizes do not reach
+     * it, and the constrained resize policies do not grow a column whose width is bound.
      */
-    static void sizeInEm(Labeled reference, List<? extends TableColumn<?, ?>> columns, double... ems) {
-        for (int i = 0; i < columns.size(); i++) {
+    static void sizeInEm(Labeled reference, TableView<?> table, double... ems) {
+        List<? extends TableColumn<?, ?>> columns = table.getColumns();
+        int last = columns.size() - 1;
+        for (int i = 0; i < last; i++) {
             double em = ems[i];
             columns.get(i).prefWidthProperty().bind(Bindings.createDoubleBinding(
                     () -> em * reference.getFont().getSize(), reference.fontProperty()));
         }
+        double lastEm = ems[last];
+        columns.get(last).prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double others = 0;
+            for (int i = 0; i < last; i++) {
+                others += ems[i] * reference.getFont().getSize();
+            }
+            // Room for the vertical scroll bar, so the rows never scroll sideways.
+            double left = table.getWidth() - others - 1.5 * reference.getFont().getSize();
+            return Math.max(lastEm * reference.getFont().getSize(), left);
+        }, reference.fontProperty(), table.widthProperty()));
     }
 
     /** Redraws the table's words when the language changes. */

@@ -107,12 +107,13 @@ public final class SupervisionView {
         closeStale.setOnAction(e -> closing.open());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox header = new HBox(12, closeStale, spring, updated);
+        BoardView boardView = new BoardView(board, language);
+        HBox header = new HBox(16, closeStale, spring, boardView.summary(), updated);
         header.setAlignment(Pos.CENTER_LEFT);
 
         tabs.setId("sup-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("sup-tab-board", "sup.tab.board", new BoardView(board, language).root(), language),
+        tabs.getTabs().addAll(tab("sup-tab-board", "sup.tab.board", boardView.root(), language),
                 tab("sup-tab-agents", "sup.tab.agents", agentsView.root(), language));
         auditTab.setId("sup-tab-audit");
         auditTab.textProperty().bind(language.text("sup.tab.audit"));
