@@ -162,7 +162,6 @@ class SupervisionTest {
         ConversationSummary quiet = assignedTo(a1);
         ConversationSummary moved = assignedTo(a1);
         ConversationSummary typing = assignedTo(a1);
-        Customer waiting = f.customer("Waits in the queue", "en");
         f.clock.advance(Duration.ofMinutes(31));
 
         ClosePreview preview = f.http.post("/v1/supervisor/close/preview", sup(),
@@ -206,7 +205,6 @@ class SupervisionTest {
             assertThat(e.at()).isEqualTo(f.clock.millis());
         });
         assertThat(audit).noneMatch(e -> e.conversationId() != null && e.conversationId().equals(typing.id()));
-        assertThat(waiting).isNotNull();
     }
 
     @Test
@@ -337,12 +335,10 @@ class SupervisionTest {
         Http.Response csv = f.http.get("/v1/supervisor/audit.csv", sup());
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        String[] lines = csv.body().split("\r\n(?=\\d|$)");
         assertThat(csv.body()).startsWith("id,at,actor,action,conversation_id,target,reason,batch_id\r\n");
         assertThat(csv.body()).contains(",\"solved, \"\"thanks\"\"\nbye\",");
         assertThat(csv.body()).contains(",'=not done,");
         assertThat(csv.body()).doesNotContain(a1.token()).doesNotContain(sup());
-        assertThat(lines).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
