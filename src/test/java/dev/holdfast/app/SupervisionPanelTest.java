@@ -105,6 +105,15 @@ class SupervisionPanelTest extends PanelTestBase {
 
             HoldfastWindow window = signedInAs(p, "supervisor1");
             assertThat(showing("#view-switch")).isTrue();
+            robot.type(KeyCode.F1);
+            assertThat(onFx(() -> robot.lookup("Switch between the workspace and the supervision console")
+                    .tryQuery().isPresent())).isTrue();
+            robot.type(KeyCode.F1);
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+            assertThat(showing("#board-table")).isTrue();
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+            assertThat(showing("#board-table")).isFalse();
+            assertThat(showing("#list-mine")).isTrue();
             robot.clickOn("#view-supervision");
             TableView<?> board = robot.lookup("#board-table").queryAs(TableView.class);
             await().atMost(PATIENCE).until(() -> onFx(() -> board.getItems().size()) == 40);

@@ -97,7 +97,8 @@ final class CloseStaleDialog {
                 return null;
             }
         }));
-        list.setStyle("-fx-pref-height: 16em;");
+        // Room for about five rows; the list scrolls, so the dialog fits a 720-pixel-high window.
+        list.setStyle("-fx-pref-height: 11em; -fx-min-height: 6em;");
         language.messagesProperty().addListener((obs, old, now) -> list.refresh());
         list.managedProperty().bind(Bindings.isNotEmpty(vm.candidates()));
         list.visibleProperty().bind(list.managedProperty());
@@ -156,7 +157,7 @@ final class CloseStaleDialog {
             TextArea text = new TextArea();
             text.setId("stale-farewell-" + lang);
             text.setWrapText(true);
-            text.setPrefRowCount(2);
+            text.setPrefRowCount(3);
             text.textProperty().bindBidirectional(vm.farewell(lang));
             farewellTexts.getChildren().addAll(which, text);
         }
