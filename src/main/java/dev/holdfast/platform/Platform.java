@@ -1,5 +1,8 @@
 package dev.holdfast.platform;
 
+import dev.holdfast.platform.audit.AuditLog;
+import dev.holdfast.platform.audit.MemoryAuditLog;
+import dev.holdfast.platform.audit.SqliteAuditLog;
 import dev.holdfast.platform.auth.AccountDirectory;
 import dev.holdfast.platform.auth.LoginRateLimiter;
 import dev.holdfast.platform.auth.LoginService;
@@ -15,11 +18,17 @@ import dev.holdfast.platform.live.AgentActions;
 import dev.holdfast.platform.live.CustomerActions;
 import dev.holdfast.platform.live.LiveStore;
 import dev.holdfast.platform.live.Maintenance;
+import dev.holdfast.platform.live.Oversight;
 import dev.holdfast.platform.live.Persistence;
 import dev.holdfast.platform.live.RestoreService;
 import dev.holdfast.platform.live.SqlitePersistence;
 import dev.holdfast.platform.live.StoreException;
 import dev.holdfast.platform.sim.CustomerSimulator;
+import dev.holdfast.platform.supervision.AutomaticPolicies;
+import dev.holdfast.platform.supervision.BulkClose;
+import dev.holdfast.platform.supervision.BulkReassign;
+import dev.holdfast.platform.supervision.Judgement;
+import dev.holdfast.platform.supervision.SupervisorBoard;
 import dev.holdfast.platform.web.PlatformServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -74,6 +83,8 @@ public final class Platform implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final LiveStore store;
     private final Maintenance maintenance;
+    private final AutomaticPolicies automaticPolicies;
+    private final AuditLog audit;
     private final TokenService tokens;
     private final PlatformServer server;
     private final URI baseUri;
@@ -95,10 +106,18 @@ public final class Platform implements AutoCloseable {
             LoginService login = new LoginService(accounts, tokens, new LoginRateLimiter(options.clock()));
             store = new LiveStore(persistence, new ReceiptSigner(keys.receiptKey()), accounts, config.policies(),
                     options.clock());
-            AgentActions agents = new AgentActions(store);
+            audit = openAuditLog(persistence, options.dataDir());
+            resources.add(audit);
+            AgentActions agents = new AgentActions(store, audit);
             CustomerActions customers = new CustomerActions(store, agents);
             RestoreService restore = new RestoreService(store, agents);
             maintenance = new Maintenance(store, agents);
+            Oversight oversight = new Oversight(store, agents, audit);
+            Judgement judgement = new Judgement(oversight, config.policies().staleness().rules());
+            automaticPolicies = new AutomaticPolicies(oversight, judgement, config.policies().automatic());
+            PlatformServer.Supervision supervision = new PlatformServer.Supervision(judgement.rules(),
+                    new SupervisorBoard(oversight, judgement), new BulkClose(oversight, judgement),
+                    new BulkReassign(oversight, judgement), audit);
 
             ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
                 Thread t = new Thread(r, "holdfast-platform-timers");
@@ -107,7 +126,7 @@ public final class Platform implements AutoCloseable {
             });
             resources.add(timers::shutdownNow);
             server = new PlatformServer(store, agents, customers, restore, login, tokens, accounts,
-                    options.adminToken(), version(), timers);
+                    options.adminToken(), version(), timers, supervision);
             resources.add(server);
             server.start(options.host(), options.port());
             baseUri = URI.create("http://" + hostForUri(options.host()) + ":" + server.port());
@@ -161,6 +180,15 @@ public final class Platform implements AutoCloseable {
         return new SqlitePersistence(storePath(spec));
     }
 
+    /**
+     * Durable beside the key file when the live store is durable; in memory (surviving wipes,
+     * not restarts) with the memory store, which keeps nothing across restarts anyway.
+     */
+    private static AuditLog openAuditLog(Persistence persistence, Path dataDir) {
+        return persistence instanceof SqlitePersistence
+                ? new SqliteAuditLog(dataDir.resolve("audit.db")) : new MemoryAuditLog();
+    }
+
     private static Path storePath(String spec) {
         return Path.of(spec.substring("sqlite:".length()));
     }
@@ -183,6 +211,7 @@ public final class Platform implements AutoCloseable {
     private void tickSafely() {
         try {
             maintenance.tick();
+            automaticPolicies.tick();
         } catch (RuntimeException e) {
             LOG.error("platform maintenance failed", e);
         }
@@ -207,6 +236,15 @@ public final class Platform implements AutoCloseable {
 
     public Maintenance maintenance() {
         return maintenance;
+    }
+
+    /** The automatic policies; tests on a fake clock run {@code tick()} by hand, after maintenance's. */
+    public AutomaticPolicies automaticPolicies() {
+        return automaticPolicies;
+    }
+
+    public AuditLog audit() {
+        return audit;
     }
 
     public TokenService tokens() {

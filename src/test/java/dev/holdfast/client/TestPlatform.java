@@ -47,8 +47,31 @@ public final class TestPlatform implements AutoCloseable {
         return new TestPlatform(dir, p);
     }
 
+    /**
+     * On a clock the test moves, with extra policies (JSON members, e.g. an "automatic" object),
+     * and no timers: the test runs {@link #tick()}.
+     */
+    public static TestPlatform start(Path dir, String store, int capacity, java.time.Clock clock, String morePolicies)
+            throws Exception {
+        Path config = writeConfig(dir, capacity, morePolicies);
+        Platform p = Platform.start(Platform.Options.loopback(dir.resolve("platform")).withStore(store)
+                .withAdminToken(ADMIN).withConfig(config).withClock(clock, 0));
+        return new TestPlatform(dir, p);
+    }
+
+    /** One round of the platform's timers: maintenance, then the automatic policies. */
+    public void tick() {
+        platform.maintenance().tick();
+        platform.automaticPolicies().tick();
+    }
+
     /** The same accounts as the demo, with another capacity; written once per directory. */
     static Path writeConfig(Path dir, int capacity) {
+        return writeConfig(dir, capacity, null);
+    }
+
+    /** The demo's accounts (password "demo") with this capacity and these extra policies (JSON members, or null). */
+    public static Path writeConfig(Path dir, int capacity, String morePolicies) {
         Path file = dir.resolve("platform-config.json");
         if (demoHash == null) {
             demoHash = PasswordHasher.hash("demo".toCharArray());
@@ -61,7 +84,8 @@ public final class TestPlatform implements AutoCloseable {
         accounts.append("{\"username\":\"supervisor1\",\"role\":\"supervisor\",\"passwordHash\":\"").append(demoHash)
                 .append("\",\"teams\":[\"support\"]}");
         String json = "{\"teams\":[{\"id\":\"support\",\"name\":\"Support\"}],\"accounts\":[" + accounts
-                + "],\"policies\":{\"agentCapacity\":" + capacity + "}}";
+                + "],\"policies\":{\"agentCapacity\":" + capacity
+                + (morePolicies == null ? "" : "," + morePolicies) + "}}";
         try {
             Files.createDirectories(dir);
             Files.writeString(file, json);

@@ -27,8 +27,13 @@ public final class PlatformFixture implements AutoCloseable {
     private final List<AutoCloseable> open = new ArrayList<>();
 
     public PlatformFixture(Path dir, String store) throws Exception {
+        this(dir, store, null);
+    }
+
+    /** With a config file (null: the demo accounts and default policies). */
+    public PlatformFixture(Path dir, String store, Path config) throws Exception {
         platform = Platform.start(Platform.Options.loopback(dir).withStore(store).withAdminToken(ADMIN)
-                .withClock(clock, 0));
+                .withClock(clock, 0).withConfig(config));
         http = new Http(platform.baseUri());
     }
 

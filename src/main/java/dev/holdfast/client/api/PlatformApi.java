@@ -17,6 +17,17 @@ import dev.holdfast.protocol.http.SendRequest;
 import dev.holdfast.protocol.http.TokenResponse;
 import dev.holdfast.protocol.http.UserInfo;
 import dev.holdfast.protocol.http.VersionedAction;
+import dev.holdfast.protocol.supervision.AgentBoard;
+import dev.holdfast.protocol.supervision.AuditPage;
+import dev.holdfast.protocol.supervision.Board;
+import dev.holdfast.protocol.supervision.BulkCloseRequest;
+import dev.holdfast.protocol.supervision.BulkCloseResult;
+import dev.holdfast.protocol.supervision.BulkReassignRequest;
+import dev.holdfast.protocol.supervision.BulkReassignResult;
+import dev.holdfast.protocol.supervision.ClosePreview;
+import dev.holdfast.protocol.supervision.ClosePreviewRequest;
+import dev.holdfast.protocol.supervision.StaleRules;
+import dev.holdfast.protocol.supervision.UndoResult;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -209,6 +220,56 @@ public final class PlatformApi {
         return call(restoreClient, post(url("v1/restore"), accessToken, json(request)), false, RestoreResponse.class);
     }
 
+    // ---- supervision (supervisors and admins; FORBIDDEN for agents) ------------------------------
+
+    public StaleRules staleRules(String accessToken) {
+        return call(get("v1/supervisor/rules", accessToken), StaleRules.class);
+    }
+
+    public Board board(String accessToken) {
+        return call(get("v1/supervisor/board", accessToken), Board.class);
+    }
+
+    public AgentBoard agentBoard(String accessToken) {
+        return call(get("v1/supervisor/agents", accessToken), AgentBoard.class);
+    }
+
+    /** A dry run: nothing changes on the platform. */
+    public ClosePreview closePreview(String accessToken, ClosePreviewRequest request) {
+        return call(post("v1/supervisor/close/preview", accessToken, json(request)), ClosePreview.class);
+    }
+
+    /** The platform re-checks every target's version and handling, and skips with a reason what changed. */
+    public BulkCloseResult bulkClose(String accessToken, BulkCloseRequest request) {
+        return call(post("v1/supervisor/close", accessToken, json(request)), BulkCloseResult.class);
+    }
+
+    /** CONFLICT once the batch's five minutes are over. */
+    public UndoResult undoClose(String accessToken, String batchId) {
+        HttpUrl url = base.newBuilder().addPathSegments("v1/supervisor/close").addPathSegment(batchId)
+                .addPathSegment("undo").build();
+        return call(post(url, accessToken, json(java.util.Map.of())), UndoResult.class);
+    }
+
+    public BulkReassignResult bulkReassign(String accessToken, BulkReassignRequest request) {
+        return call(post("v1/supervisor/reassign", accessToken, json(request)), BulkReassignResult.class);
+    }
+
+    /** Newest first; {@code before} (an entry id) pages back, null for the newest page. */
+    public AuditPage audit(String accessToken, Long before, int limit) {
+        HttpUrl.Builder url = url("v1/supervisor/audit").newBuilder()
+                .addQueryParameter("limit", Integer.toString(limit));
+        if (before != null) {
+            url.addQueryParameter("before", Long.toString(before));
+        }
+        return call(get(url.build(), accessToken), AuditPage.class);
+    }
+
+    /** The whole audit log as the platform's CSV (UTF-8), byte for byte. */
+    public byte[] auditCsv(String accessToken) {
+        return call(get("v1/supervisor/audit.csv", accessToken), byte[].class);
+    }
+
     // ---- plumbing ------------------------------------------------------------------------------
 
     private HttpUrl url(String path) {
@@ -279,6 +340,9 @@ public final class PlatformApi {
         if (status >= 200 && status < 300) {
             if (type == Void.class) {
                 return null;
+            }
+            if (type == byte[].class) {
+                return type.cast(answer); // a file to save as it is (the audit CSV), not JSON
             }
             try {
                 return Wire.decode(answer, type, MAX_ANSWER_BYTES);

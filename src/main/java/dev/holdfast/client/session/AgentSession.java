@@ -18,6 +18,9 @@ import dev.holdfast.client.journal.OutboxEntry;
 import dev.holdfast.client.journal.sqlite.SqliteJournal;
 import dev.holdfast.client.status.SessionStatus;
 import dev.holdfast.client.status.SessionUpdate;
+import dev.holdfast.client.supervision.BoardFeed;
+import dev.holdfast.client.supervision.SupervisorDesk;
+import dev.holdfast.client.sync.OutboxReport;
 import dev.holdfast.client.sync.RecoveryService;
 import dev.holdfast.client.sync.SendQueue;
 import dev.holdfast.client.sync.SyncEngine;
@@ -27,6 +30,7 @@ import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ConversationSummary;
 import dev.holdfast.protocol.ErrorCode;
 import dev.holdfast.protocol.Presence;
+import dev.holdfast.protocol.Role;
 import dev.holdfast.protocol.http.AgentInfo;
 import dev.holdfast.protocol.http.TokenResponse;
 import dev.holdfast.protocol.http.UserInfo;
@@ -83,6 +87,11 @@ public final class AgentSession implements AutoCloseable {
     private volatile TokenKeeper tokens;
     private volatile SendQueue sendQueue;
     private volatile PlatformConnection connection;
+    /** Who signed in, as the platform described them at the last sign-in; null before. */
+    private volatile UserInfo signedInAs;
+    // Core thread only.
+    private OutboxReport outboxReport;
+    private Cancellable reportingOutbox;
 
     public AgentSession(URI server, Path dataDir, Clock clock) {
         this(server, dataDir, clock, new JavaWebSocketTransport());
@@ -198,6 +207,7 @@ public final class AgentSession implements AutoCloseable {
     }
 
     private void start(Journal j, TokenResponse t) {
+        signedInAs = t.user();
         if (tokens != null && connection != null) {
             // Back from a soft sign-out: same journal, same device, fresh tokens.
             tokens.adopt(t);
@@ -208,8 +218,14 @@ public final class AgentSession implements AutoCloseable {
         tokens = new TokenKeeper(api, j);
         tokens.adopt(t);
         PlatformConnection[] holder = new PlatformConnection[1];
-        sendQueue = new SendQueue(j, core, clock, this::publish,
-                frame -> holder[0] != null && holder[0].send(frame));
+        OutboxReport report = new OutboxReport(j::pending, core, frame -> holder[0] != null && holder[0].send(frame));
+        outboxReport = report;
+        sendQueue = new SendQueue(j, core, clock, update -> {
+            if (update instanceof SessionUpdate.DeliveryChanged) {
+                report.changed();
+            }
+            publish(update);
+        }, frame -> holder[0] != null && holder[0].send(frame));
         SyncEngine[] engineHolder = new SyncEngine[1];
         RecoveryService recovery = new RecoveryService(api, j, tokens, io, core, update -> {
             engineHolder[0].onRecoveryUpdate(update);
@@ -221,6 +237,14 @@ public final class AgentSession implements AutoCloseable {
         connection = new PlatformConnection(webSocketUri(server), transport, core, clock, new SecureRandom(), engine);
         holder[0] = connection;
         engine.attach(connection);
+        // Live comes after each welcome and its catch-up: the platform's session then hears the outbox.
+        reportingOutbox = status.subscribe(now -> {
+            if (now instanceof SessionStatus.Live) {
+                report.connected();
+            } else {
+                report.disconnected();
+            }
+        });
         j.log(clock.millis(), "auth", "signed in as " + user);
         connection.start();
     }
@@ -281,6 +305,12 @@ public final class AgentSession implements AutoCloseable {
             if (sendQueue != null) {
                 sendQueue.hold();
             }
+            if (reportingOutbox != null) {
+                reportingOutbox.cancel();
+                outboxReport.disconnected();
+            }
+            reportingOutbox = null;
+            outboxReport = null;
             connection = null;
             sendQueue = null;
             tokens = null;
@@ -315,6 +345,7 @@ public final class AgentSession implements AutoCloseable {
     public CompletableFuture<Void> discard(String clientMessageId) {
         return onCore(() -> {
             requireSendQueue().discard(clientMessageId);
+            outboxReport.changed();
             return null;
         });
     }
@@ -376,6 +407,33 @@ public final class AgentSession implements AutoCloseable {
             publish(new SessionUpdate.ConversationChanged(summary));
             return summary;
         }, core::execute);
+    }
+
+    // ---- supervision -------------------------------------------------------------------------
+
+    /** The signed-in user's role; null before the first sign-in. Supervisors and admins {@link Role#oversees}. */
+    public Role role() {
+        UserInfo me = signedInAs;
+        return me == null ? null : me.role();
+    }
+
+    /** Who signed in, as the platform described them; empty before the first sign-in. */
+    public Optional<UserInfo> signedInAs() {
+        return Optional.ofNullable(signedInAs);
+    }
+
+    /** The supervisor's endpoints with this session's token (renewed like every other call). */
+    public SupervisorDesk supervisorDesk() {
+        return new SupervisorDesk(api, this::withToken);
+    }
+
+    /** A feed of the board and the agents' health on the core thread; start it while the console is shown. */
+    public BoardFeed boardFeed(BoardFeed.Listener listener) {
+        return new BoardFeed(supervisorDesk(), core, listener);
+    }
+
+    private <T> CompletableFuture<T> withToken(Function<String, T> call) {
+        return onIo(call);
     }
 
     // ---- drafts --------------------------------------------------------------------------------

@@ -153,13 +153,21 @@ public final class TokenService {
     }
 
     /** Ends the sign-in the token belongs to. Anything that is not one of our refresh tokens is ignored. */
-    public void logout(String refreshToken) {
-        tokens.open(refreshToken, SignedTokens.REFRESH).ifPresent(jwt -> {
+    /** Revokes the refresh token's family; returns whose device signed out, when the token says. */
+    public Optional<SignedOut> logout(String refreshToken) {
+        return tokens.open(refreshToken, SignedTokens.REFRESH).flatMap(jwt -> {
             String family = jwt.getClaim(FAMILY).asString();
             if (family != null && !family.isEmpty()) {
                 ledger.revoke(family, SignedTokens.expiresAtMillis(jwt));
             }
+            String deviceId = jwt.getClaim(DEVICE).asString();
+            return jwt.getSubject() == null || deviceId == null ? Optional.empty()
+                    : Optional.of(new SignedOut(jwt.getSubject(), deviceId));
         });
+    }
+
+    /** Who signed out, on which device. */
+    public record SignedOut(String userId, String deviceId) {
     }
 
     /** Every access token issued until now is expired from now on; refresh tokens stay good. */

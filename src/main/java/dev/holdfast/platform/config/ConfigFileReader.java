@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +37,11 @@ final class ConfigFileReader {
     private static final List<String> POLICY_FIELDS = List.of("agentCapacity", "restoreGraceSeconds",
             "replayWindow", "sessionTtlSeconds", "offlineRequeueSeconds", "accessTokenSeconds",
             "refreshTokenDays", "customerTokenHours");
+    private static final Set<String> POLICY_OBJECTS = Set.of("staleness", "automatic");
+    private static final List<String> STALENESS_FIELDS = List.of("idleSeconds", "customerWaitingSeconds",
+            "agentGraceSeconds", "activeHandlingSeconds");
+    private static final List<String> AUTOMATIC_FIELDS = List.of("warnSilentCustomerSeconds",
+            "closeSilentCustomerSeconds", "maxQueueSeconds", "signOffInactiveAgentSeconds");
 
     private final Path file;
 
@@ -169,7 +177,9 @@ final class ConfigFileReader {
         if (!node.isObject()) {
             throw new IllegalArgumentException("policies must be an object");
         }
-        checkFields(node, Set.copyOf(POLICY_FIELDS), "policies");
+        Set<String> known = new HashSet<>(POLICY_FIELDS);
+        known.addAll(POLICY_OBJECTS);
+        checkFields(node, known, "policies");
         return new Policies(
                 policy(node, "agentCapacity", d.agentCapacity()),
                 policy(node, "restoreGraceSeconds", d.restoreGraceSeconds()),
@@ -178,16 +188,83 @@ final class ConfigFileReader {
                 policy(node, "offlineRequeueSeconds", d.offlineRequeueSeconds()),
                 policy(node, "accessTokenSeconds", d.accessTokenSeconds()),
                 policy(node, "refreshTokenDays", d.refreshTokenDays()),
-                policy(node, "customerTokenHours", d.customerTokenHours()));
+                policy(node, "customerTokenHours", d.customerTokenHours()),
+                staleness(node.get("staleness")),
+                automatic(node.get("automatic")));
+    }
+
+    private static StalenessPolicy staleness(JsonNode node) {
+        StalenessPolicy d = StalenessPolicy.defaults();
+        if (node == null || node.isNull()) {
+            return d;
+        }
+        object(node, "policies.staleness");
+        checkFields(node, Set.copyOf(STALENESS_FIELDS), "policies.staleness");
+        return new StalenessPolicy(
+                policy(node, "idleSeconds", d.idleSeconds(), "policies.staleness."),
+                policy(node, "customerWaitingSeconds", d.customerWaitingSeconds(), "policies.staleness."),
+                policy(node, "agentGraceSeconds", d.agentGraceSeconds(), "policies.staleness."),
+                policy(node, "activeHandlingSeconds", d.activeHandlingSeconds(), "policies.staleness."));
+    }
+
+    private static Automatic automatic(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Automatic.off();
+        }
+        object(node, "policies.automatic");
+        Set<String> known = new HashSet<>(AUTOMATIC_FIELDS);
+        known.add("texts");
+        checkFields(node, known, "policies.automatic");
+        return new Automatic(
+                policy(node, "warnSilentCustomerSeconds", 0, "policies.automatic."),
+                policy(node, "closeSilentCustomerSeconds", 0, "policies.automatic."),
+                policy(node, "maxQueueSeconds", 0, "policies.automatic."),
+                policy(node, "signOffInactiveAgentSeconds", 0, "policies.automatic."),
+                texts(node.get("texts")));
+    }
+
+    /** {"silenceWarning": {"en": "...", "es": "..."}, ...}; the keys are checked by {@link Automatic}. */
+    private static Map<String, Map<String, String>> texts(JsonNode node) {
+        Map<String, Map<String, String>> texts = new HashMap<>();
+        if (node == null || node.isNull()) {
+            return texts;
+        }
+        object(node, "policies.automatic.texts");
+        node.fields().forEachRemaining(key -> {
+            if (key.getKey().startsWith("_")) {
+                return;
+            }
+            String where = "policies.automatic.texts." + key.getKey();
+            object(key.getValue(), where);
+            Map<String, String> byLanguage = new HashMap<>();
+            key.getValue().fields().forEachRemaining(lang -> {
+                if (!lang.getValue().isTextual() || lang.getValue().textValue().isBlank()) {
+                    throw new IllegalArgumentException(where + "." + lang.getKey() + " must be a non-empty string");
+                }
+                byLanguage.put(lang.getKey().toLowerCase(Locale.ROOT), lang.getValue().textValue());
+            });
+            texts.put(key.getKey(), byLanguage);
+        });
+        return texts;
+    }
+
+    private static void object(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(where + " must be an object");
+        }
     }
 
     private static int policy(JsonNode policies, String field, int fallback) {
+        return policy(policies, field, fallback, "policies.");
+    }
+
+    private static int policy(JsonNode policies, String field, int fallback, String prefix) {
         JsonNode value = policies.get(field);
         if (value == null) {
             return fallback;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new IllegalArgumentException("policies." + field + " must be a whole number, got " + value);
+            throw new IllegalArgumentException(prefix + field + " must be a whole number, got " + value);
         }
         return value.intValue();
     }

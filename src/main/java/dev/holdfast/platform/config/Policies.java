@@ -13,12 +13,16 @@ import java.time.Duration;
  * @param accessTokenSeconds    lifetime of an access token
  * @param refreshTokenDays      lifetime of a refresh token (renewed by every refresh)
  * @param customerTokenHours    lifetime of a customer's token
+ * @param staleness             when a conversation counts as stale, for supervisors and the automatic policies
+ * @param automatic             what the platform does on its own (every timer off unless configured)
  */
 public record Policies(int agentCapacity, int restoreGraceSeconds, int replayWindow, int sessionTtlSeconds,
                        int offlineRequeueSeconds, int accessTokenSeconds, int refreshTokenDays,
-                       int customerTokenHours) {
+                       int customerTokenHours, StalenessPolicy staleness, Automatic automatic) {
 
     public Policies {
+        staleness = staleness == null ? StalenessPolicy.defaults() : staleness;
+        automatic = automatic == null ? Automatic.off() : automatic;
         positive("agentCapacity", agentCapacity);
         positive("restoreGraceSeconds", restoreGraceSeconds);
         positive("replayWindow", replayWindow);
@@ -27,6 +31,23 @@ public record Policies(int agentCapacity, int restoreGraceSeconds, int replayWin
         positive("accessTokenSeconds", accessTokenSeconds);
         positive("refreshTokenDays", refreshTokenDays);
         positive("customerTokenHours", customerTokenHours);
+    }
+
+    /** The default staleness rules, and no automatic policy. */
+    public Policies(int agentCapacity, int restoreGraceSeconds, int replayWindow, int sessionTtlSeconds,
+                    int offlineRequeueSeconds, int accessTokenSeconds, int refreshTokenDays, int customerTokenHours) {
+        this(agentCapacity, restoreGraceSeconds, replayWindow, sessionTtlSeconds, offlineRequeueSeconds,
+                accessTokenSeconds, refreshTokenDays, customerTokenHours, null, null);
+    }
+
+    public Policies withStaleness(StalenessPolicy newStaleness) {
+        return new Policies(agentCapacity, restoreGraceSeconds, replayWindow, sessionTtlSeconds, offlineRequeueSeconds,
+                accessTokenSeconds, refreshTokenDays, customerTokenHours, newStaleness, automatic);
+    }
+
+    public Policies withAutomatic(Automatic newAutomatic) {
+        return new Policies(agentCapacity, restoreGraceSeconds, replayWindow, sessionTtlSeconds, offlineRequeueSeconds,
+                accessTokenSeconds, refreshTokenDays, customerTokenHours, staleness, newAutomatic);
     }
 
     public static Policies defaults() {

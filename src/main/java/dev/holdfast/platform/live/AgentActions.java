@@ -1,6 +1,7 @@
 package dev.holdfast.platform.live;
 
 import dev.holdfast.platform.auth.AccessClaims;
+import dev.holdfast.platform.audit.AuditLog;
 import dev.holdfast.platform.auth.Account;
 import dev.holdfast.protocol.Author;
 import dev.holdfast.protocol.AuthorKind;
@@ -18,6 +19,7 @@ import dev.holdfast.protocol.ServerFrame;
 import dev.holdfast.protocol.http.AgentInfo;
 import dev.holdfast.protocol.http.EventPage;
 import dev.holdfast.protocol.http.VersionedAction;
+import dev.holdfast.protocol.supervision.AuditAction;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +36,12 @@ public final class AgentActions {
 
     private final LiveStore store;
     private final Routing routing;
+    private final AuditLog audit;
 
-    public AgentActions(LiveStore store) {
+    public AgentActions(LiveStore store, AuditLog audit) {
         this.store = store;
         this.routing = new Routing(store);
+        this.audit = audit;
     }
 
     // ---- connection lifecycle -------------------------------------------------------------
@@ -77,6 +81,7 @@ public final class AgentActions {
             AgentPresence presence = connections.presenceOf(claims.userId());
             presence.lastSeenAt = store.now();
             presence.offlineSince = 0;
+            connections.activity().acted(claims.userId(), store.now());
 
             conn.send(new ServerFrame.Welcome(Limits.PROTOCOL_VERSION, epoch, session.id, resumed, claims.userId(),
                     claims.role(), Limits.HEARTBEAT_SECONDS, Limits.MAX_FRAME_BYTES, store.now()));
@@ -164,6 +169,7 @@ public final class AgentActions {
     public void setPresence(AccessClaims claims, Presence status) {
         store.locked(() -> {
             AgentPresence p = store.connections().presenceOf(claims.userId());
+            store.connections().activity().acted(claims.userId(), store.now());
             if (p.chosen != status) {
                 p.chosen = status;
                 announcePresence(claims.userId());
@@ -212,6 +218,7 @@ public final class AgentActions {
             }
             ConversationEvent e = store.append(c, EventKind.MESSAGE, author(claims), text, clientMessageId, deviceId,
                     null, null, null);
+            store.connections().activity().sent(claims.userId(), conversationId, store.now());
             return new ServerFrame.Ack(clientMessageId, conversationId, e, null);
         });
     }
@@ -223,8 +230,41 @@ public final class AgentActions {
                 throw new ProtocolException(ErrorCode.FORBIDDEN, "the conversation is not assigned to you");
             }
             store.connections().presenceOf(claims.userId()).lastSeenAt = store.now();
+            store.connections().activity().typed(claims.userId(), conversationId, store.now());
             store.connections().toCustomer(conversationId,
                     new ServerFrame.TypingNotice(conversationId, author(claims), active));
+        });
+    }
+
+    /**
+     * The panel's latest report of its unacknowledged messages, kept on its session (replacing the
+     * previous report) for as long as the session is kept.
+     */
+    public void outbox(Connection conn, Map<String, Integer> unsent) {
+        store.locked(() -> {
+            Session session = conn.sessionId() == null ? null : store.connections().sessions().get(conn.sessionId());
+            if (session != null) {
+                session.unsent = Map.copyOf(unsent);
+            }
+        });
+    }
+
+    /**
+     * The user signed out on this device: their panel holds nothing for the platform any more, so
+     * its outbox report goes, and a session without a socket ends now instead of at its TTL.
+     */
+    public void signedOut(String userId, String deviceId) {
+        store.locked(() -> {
+            var sessions = store.connections().sessions().values().iterator();
+            while (sessions.hasNext()) {
+                Session s = sessions.next();
+                if (s.userId.equals(userId) && s.deviceId.equals(deviceId)) {
+                    s.unsent = Map.of();
+                    if (s.connections == 0) {
+                        sessions.remove();
+                    }
+                }
+            }
         });
     }
 
@@ -239,6 +279,7 @@ public final class AgentActions {
             }
             store.append(c, EventKind.ASSIGNED, author(claims), null, null, null, claims.userId(), "taken from queue",
                     null);
+            store.connections().activity().acted(claims.userId(), store.now());
             return c.summary();
         });
     }
@@ -273,8 +314,10 @@ public final class AgentActions {
             if (!c.isOpen()) {
                 throw new ProtocolException(ErrorCode.CONFLICT, "the conversation is not open");
             }
+            String from = c.assignee();
             store.append(c, EventKind.CLOSED, author(claims), null, null, null, null, action.reason(), null);
             LOG.info("conversation {} closed by {}: {}", c.id(), claims.userId(), action.reason());
+            audit.record(store.now(), claims.userId(), AuditAction.CLOSE, c.id(), from, action.reason(), null);
             routing.drainQueue();
             return c.summary();
         });
@@ -293,6 +336,7 @@ public final class AgentActions {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "missing field: toAgent");
             }
             store.append(c, EventKind.REOPENED, author(claims), null, null, null, to, action.reason(), null);
+            audit.record(store.now(), claims.userId(), AuditAction.REOPEN, c.id(), to, action.reason(), null);
             return c.summary();
         });
     }
@@ -312,6 +356,7 @@ public final class AgentActions {
             EventKind kind = c.status() == ConversationStatus.QUEUED ? EventKind.ASSIGNED : EventKind.TRANSFERRED;
             String reason = action.reason() == null ? "reassigned by " + claims.userId() : action.reason();
             store.append(c, kind, author(claims), null, null, null, target.id(), reason, null);
+            audit.record(store.now(), claims.userId(), AuditAction.REASSIGN, c.id(), target.id(), reason, null);
             routing.drainQueue();
             return c.summary();
         });

@@ -2,6 +2,7 @@ package dev.holdfast.platform.live;
 
 import dev.holdfast.protocol.Presence;
 import dev.holdfast.protocol.ServerFrame;
+import dev.holdfast.protocol.supervision.ConnectionHealth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who is connected: agents' sockets by user, customers' sockets by conversation, sessions and
- * presence. Part of the live store and guarded by its lock; lost on a wipe.
+ * Who is connected: agents' sockets by user, customers' sockets by conversation, sessions,
+ * presence and what agents did (the activity log). Part of the live store and guarded by its lock; lost on a wipe.
  */
 final class Connections {
     private final Map<String, Set<Connection>> agents = new HashMap<>();
@@ -20,6 +21,7 @@ final class Connections {
     private final Map<String, AgentPresence> presence = new HashMap<>();
     /** When each agent connection's access token expires. */
     private final Map<Connection, Long> tokenExpiry = new HashMap<>();
+    private final ActivityLog activity = new ActivityLog();
 
     void addAgent(Connection c, long tokenExpiresAt) {
         agents.computeIfAbsent(c.userId(), k -> new LinkedHashSet<>()).add(c);
@@ -113,11 +115,43 @@ final class Connections {
         return presence;
     }
 
+    ActivityLog activity() {
+        return activity;
+    }
+
+    /**
+     * LIVE with an open socket; RECONNECTING while a session of theirs is kept after its socket
+     * closed (it may come back and resume); OFFLINE otherwise.
+     */
+    ConnectionHealth health(String userId) {
+        if (isConnected(userId)) {
+            return ConnectionHealth.LIVE;
+        }
+        for (Session s : sessions.values()) {
+            if (s.userId.equals(userId)) {
+                return ConnectionHealth.RECONNECTING;
+            }
+        }
+        return ConnectionHealth.OFFLINE;
+    }
+
+    /** The latest outbox reports of the user's kept sessions, summed per conversation. */
+    Map<String, Integer> unsent(String userId) {
+        Map<String, Integer> total = new HashMap<>();
+        for (Session s : sessions.values()) {
+            if (s.userId.equals(userId)) {
+                s.unsent.forEach((conversation, count) -> total.merge(conversation, count, Integer::sum));
+            }
+        }
+        return total;
+    }
+
     void clear() {
         agents.clear();
         customers.clear();
         sessions.clear();
         presence.clear();
         tokenExpiry.clear();
+        activity.clear();
     }
 }

@@ -1,5 +1,6 @@
 package dev.holdfast.platform.live;
 
+import dev.holdfast.protocol.Author;
 import dev.holdfast.protocol.AuthorKind;
 import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ConversationStatus;
@@ -41,6 +42,11 @@ public final class Conversation {
     private long lastActivityAt;
     private AuthorKind lastActivityBy;
     private Long waitingSince;
+    /** The last message by the customer or an agent (0 when none), and who wrote it. */
+    private long lastMessageAt;
+    private AuthorKind lastMessageBy;
+    /** The last message by the platform itself (a policy's warning); 0 when none. */
+    private long lastSystemMessageAt;
     private boolean restored;
     private CustomerInfo openedCustomer;
     private final Set<String> everAssigned = new HashSet<>();
@@ -134,6 +140,9 @@ public final class Conversation {
         lastActivityAt = 0;
         lastActivityBy = null;
         waitingSince = null;
+        lastMessageAt = 0;
+        lastMessageBy = null;
+        lastSystemMessageAt = 0;
         restored = false;
         openedCustomer = null;
         everAssigned.clear();
@@ -159,6 +168,12 @@ public final class Conversation {
                 queuedAt = e.at();
             }
             case MESSAGE -> {
+                if (e.author().kind() == AuthorKind.SYSTEM) {
+                    lastSystemMessageAt = Math.max(lastSystemMessageAt, e.at());
+                } else if (e.at() >= lastMessageAt) {
+                    lastMessageAt = e.at();
+                    lastMessageBy = e.author().kind();
+                }
                 if (e.author().kind() == AuthorKind.CUSTOMER) {
                     if (waitingSince == null) {
                         waitingSince = e.at();
@@ -210,6 +225,34 @@ public final class Conversation {
 
     public long queuedAt() {
         return queuedAt;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    /** The last message by the customer or an agent; 0 when there is none yet. */
+    public long lastMessageAt() {
+        return lastMessageAt;
+    }
+
+    /** Who wrote the last message (customer or agent); null when there is none yet. */
+    public AuthorKind lastMessageBy() {
+        return lastMessageBy;
+    }
+
+    /** The last message the platform itself wrote (a policy's warning); 0 when none. */
+    public long lastSystemMessageAt() {
+        return lastSystemMessageAt;
+    }
+
+    /** The user id of whoever made the last event, when that was an agent; null otherwise. */
+    public String lastActivityUser() {
+        if (log.isEmpty()) {
+            return null;
+        }
+        Author author = log.lastEntry().getValue().author();
+        return author.kind() == AuthorKind.AGENT ? author.id() : null;
     }
 
     public boolean wasEverAssignedTo(String userId) {

@@ -53,6 +53,8 @@ final class AgentEndpoint extends SocketEndpoint<AccessClaims> {
             agents.typing(claims, t.conversationId(), t.active());
         } else if (frame instanceof ClientFrame.SetPresence p) {
             agents.setPresence(claims, p.status());
+        } else if (frame instanceof ClientFrame.Outbox o) {
+            agents.outbox(peer.socket, o.unsent());
         }
     }
 

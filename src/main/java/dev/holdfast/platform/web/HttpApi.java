@@ -66,7 +66,8 @@ final class HttpApi {
         app.post("/v1/auth/refresh", ctx -> json(ctx, tokens.refresh(body(ctx, RefreshRequest.class).refreshToken(),
                 store.epoch(), accounts::byId)));
         app.post("/v1/auth/logout", ctx -> {
-            tokens.logout(body(ctx, RefreshRequest.class).refreshToken());
+            tokens.logout(body(ctx, RefreshRequest.class).refreshToken())
+                    .ifPresent(out -> agents.signedOut(out.userId(), out.deviceId()));
             ctx.status(204);
         });
         app.get("/v1/me", ctx -> {
@@ -140,13 +141,13 @@ final class HttpApi {
         });
     }
 
-    private void json(Context ctx, Object value) {
+    void json(Context ctx, Object value) {
         ctx.header("Holdfast-Epoch", store.epoch());
         ctx.contentType("application/json");
         ctx.result(Wire.encodeBytes(value));
     }
 
-    private static <T> T body(Context ctx, Class<T> type) {
+    static <T> T body(Context ctx, Class<T> type) {
         long declared = ctx.contentLength();
         if (declared > Limits.MAX_BODY_BYTES) {
             throw new ProtocolException(ErrorCode.PAYLOAD_TOO_LARGE,
@@ -163,7 +164,7 @@ final class HttpApi {
         return header.substring(7).trim();
     }
 
-    private AccessClaims agent(Context ctx) {
+    AccessClaims agent(Context ctx) {
         return tokens.verifyAccess(bearer(ctx));
     }
 
@@ -181,7 +182,7 @@ final class HttpApi {
         }
     }
 
-    private static Long longParam(Context ctx, String name) {
+    static Long longParam(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null) {
             return null;

@@ -1,5 +1,6 @@
 package dev.holdfast.platform.web;
 
+import dev.holdfast.platform.audit.AuditLog;
 import dev.holdfast.platform.auth.AccountDirectory;
 import dev.holdfast.platform.auth.LoginService;
 import dev.holdfast.platform.auth.TokenService;
@@ -8,11 +9,15 @@ import dev.holdfast.platform.live.CustomerActions;
 import dev.holdfast.platform.live.LiveStore;
 import dev.holdfast.platform.live.RestoreService;
 import dev.holdfast.platform.live.StoreException;
+import dev.holdfast.platform.supervision.BulkClose;
+import dev.holdfast.platform.supervision.BulkReassign;
+import dev.holdfast.platform.supervision.SupervisorBoard;
 import dev.holdfast.protocol.ErrorCode;
 import dev.holdfast.protocol.Limits;
 import dev.holdfast.protocol.ProtocolException;
 import dev.holdfast.protocol.Wire;
 import dev.holdfast.protocol.http.ErrorBody;
+import dev.holdfast.protocol.supervision.StaleRules;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -35,8 +40,10 @@ public final class PlatformServer implements AutoCloseable {
 
     public PlatformServer(LiveStore store, AgentActions agents, CustomerActions customers, RestoreService restore,
                           LoginService login, TokenService tokens, AccountDirectory accounts, String adminToken,
-                          String version, ScheduledExecutorService timers) {
+                          String version, ScheduledExecutorService timers, Supervision supervision) {
         HttpApi api = new HttpApi(store, agents, customers, restore, login, tokens, accounts, adminToken, version);
+        SupervisorApi supervisorApi = new SupervisorApi(api, supervision.rules(), supervision.board(),
+                supervision.bulkClose(), supervision.bulkReassign(), supervision.audit());
         AgentEndpoint agentSocket = new AgentEndpoint(agents, tokens, writer, timers, HELLO_TIMEOUT_SECONDS);
         CustomerEndpoint customerSocket = new CustomerEndpoint(customers, tokens, writer, timers,
                 HELLO_TIMEOUT_SECONDS);
@@ -51,6 +58,7 @@ public final class PlatformServer implements AutoCloseable {
             });
         });
         api.register(app);
+        supervisorApi.register(app);
         app.ws("/v1/ws", agentSocket::configure);
         app.ws("/v1/customer/ws", customerSocket::configure);
         app.exception(ProtocolException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage(), e.retryAfterMs()));
@@ -72,6 +80,11 @@ public final class PlatformServer implements AutoCloseable {
                 error(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "request body too large", null);
             }
         });
+    }
+
+    /** What the supervision endpoints serve. */
+    public record Supervision(StaleRules rules, SupervisorBoard board, BulkClose bulkClose, BulkReassign bulkReassign,
+                              AuditLog audit) {
     }
 
     private static void error(Context ctx, ErrorCode code, String message, Long retryAfterMs) {

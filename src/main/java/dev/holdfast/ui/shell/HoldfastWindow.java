@@ -10,6 +10,7 @@ import dev.holdfast.ui.login.LoginViewModel;
 import dev.holdfast.ui.login.PasswordAgainView;
 import dev.holdfast.ui.login.PasswordAgainViewModel;
 import dev.holdfast.ui.login.RememberedUser;
+import dev.holdfast.ui.supervisor.SupervisionView;
 import dev.holdfast.ui.workspace.WorkspaceView;
 import java.net.URI;
 import java.util.function.Function;
@@ -37,6 +38,8 @@ public final class HoldfastWindow {
     private final boolean dark;
     private final TextSize textSize;
     private LoginViewModel login;
+    /** The console of the signed-in supervisor or admin; null for an agent and before sign-in. */
+    private SupervisionView supervision;
 
     public HoldfastWindow(Stage stage, Messages messages, FxBridge bridge, Function<URI, AgentSession> openSession,
                           RememberedUser remembered, Prefill prefill, boolean dark) {
@@ -77,6 +80,11 @@ public final class HoldfastWindow {
         return textSize;
     }
 
+    /** The supervision console, if the signed-in user oversees others. */
+    public java.util.Optional<SupervisionView> supervision() {
+        return java.util.Optional.ofNullable(supervision);
+    }
+
     public Scene scene() {
         return scene;
     }
@@ -103,13 +111,31 @@ public final class HoldfastWindow {
         ShellView view = new ShellView(shell, language, workspace.root(), passwordAgain.root(), dark, this::useLanguage, () -> {
             notifying.cancel();
             workspace.dispose();
+            if (supervision != null) {
+                supervision.hide();
+            }
             showLogin(null);
         });
         view.addToUserMenu(TextSizeMenu.create(language, textSize));
         view.addOverlay(new NotificationToast(notifier).root());
-        ShortcutHelpView help = new ShortcutHelpView(language);
+        boolean oversees = session.role() != null && session.role().oversees();
+        if (oversees) {
+            SupervisionView console = new SupervisionView(session, bridge, language);
+            view.offerSupervision(language, workspace.root(), console.root(), shown -> {
+                if (shown) {
+                    console.show();
+                } else {
+                    console.hide();
+                }
+            });
+            supervision = console;
+        } else {
+            supervision = null;
+        }
+        ShortcutHelpView help = new ShortcutHelpView(language, oversees);
         view.addOverlay(help.root());
-        Shortcuts.install(view.root(), workspace, help, passwordAgain.root());
+        Shortcuts.install(view.root(), workspace, help, passwordAgain.root(), oversees ? view.supervisingProperty()
+                : null);
         stage.titleProperty().bind(notifier.title());
         scene.setRoot(view.root());
     }

@@ -4,6 +4,9 @@ import atlantafx.base.theme.Styles;
 import dev.holdfast.client.status.SessionStatus;
 import dev.holdfast.protocol.Presence;
 import dev.holdfast.ui.i18n.Language;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -36,6 +39,9 @@ public final class ShellView {
     /** The frame, with the sign-in-again dialog stacked over it when it is shown. */
     private final StackPane root = new StackPane(frame);
     private final MenuButton userMenu;
+    private final ToolBar top;
+    /** True while the supervision console is in the centre instead of the workspace. FX thread. */
+    private final BooleanProperty supervising = new SimpleBooleanProperty(false);
 
     /**
      * @param onSignedOut runs on the FX thread once the session has signed out
@@ -96,7 +102,7 @@ public final class ShellView {
 
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        ToolBar top = new ToolBar(title, spring, presenceSwitch, userMenu);
+        top = new ToolBar(title, spring, presenceSwitch, userMenu);
 
         frame.setTop(top);
         frame.setCenter(workspace);
@@ -145,6 +151,47 @@ public final class ShellView {
      */
     void addToUserMenu(MenuItem item) {
         userMenu.getItems().add(1, item);
+    }
+
+    /**
+     * For supervisors and admins only: a "Workspace | Supervision" switch next to the title that puts
+     * the console in the centre instead of the workspace. {@code onConsole} hears true when the
+     * console comes on screen and false when it goes.
+     */
+    void offerSupervision(Language language, Node workspace, Node console, Consumer<Boolean> onConsole) {
+        ToggleGroup views = new ToggleGroup();
+        ToggleButton work = new ToggleButton();
+        ToggleButton supervise = new ToggleButton();
+        work.setId("view-workspace");
+        supervise.setId("view-supervision");
+        work.textProperty().bind(language.text("view.workspace"));
+        supervise.textProperty().bind(language.text("view.supervision"));
+        work.getStyleClass().add(Styles.LEFT_PILL);
+        supervise.getStyleClass().add(Styles.RIGHT_PILL);
+        work.setToggleGroup(views);
+        supervise.setToggleGroup(views);
+        views.selectToggle(work);
+        views.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                views.selectToggle(old); // one of the two is always chosen
+            } else {
+                supervising.set(now == supervise);
+            }
+        });
+        supervising.addListener((obs, old, now) -> {
+            views.selectToggle(now ? supervise : work);
+            frame.setCenter(now ? console : workspace);
+            onConsole.accept(now);
+        });
+        HBox viewSwitch = new HBox(work, supervise);
+        viewSwitch.setId("view-switch");
+        viewSwitch.setPadding(new Insets(0, 0, 0, 16));
+        top.getItems().add(1, viewSwitch);
+    }
+
+    /** Whether the supervision console is shown; stays false for an agent. */
+    BooleanProperty supervisingProperty() {
+        return supervising;
     }
 
     /** Stacks {@code overlay} over everything already shown. */

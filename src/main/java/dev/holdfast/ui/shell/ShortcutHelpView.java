@@ -19,7 +19,8 @@ final class ShortcutHelpView {
     private final StackPane root = new StackPane();
     private final BooleanProperty shown = new SimpleBooleanProperty(false);
 
-    ShortcutHelpView(Language language) {
+    /** {@code oversees}: the supervision console's keys are listed too (supervisors and admins). */
+    ShortcutHelpView(Language language, boolean oversees) {
         Label heading = LoginView.label(language, "help.heading");
         heading.getStyleClass().add(Styles.TITLE_3);
         GridPane rows = new GridPane();
@@ -34,6 +35,10 @@ final class ShortcutHelpView {
         row(rows, 6, Shortcuts.TEXT_LARGER.get(0).getDisplayText() + "  " + Shortcuts.TEXT_SMALLER.get(0).getDisplayText()
                 + "  " + Shortcuts.TEXT_RESET.get(0).getDisplayText(), language, "help.textSize");
         row(rows, 7, "F1", language, "help.toggle");
+        if (oversees) {
+            row(rows, 8, Shortcuts.WORKSPACE.getDisplayText() + "  " + Shortcuts.SUPERVISION.getDisplayText(), language,
+                    "help.supervision");
+        }
         Label close = LoginView.label(language, "help.close");
         close.getStyleClass().add(Styles.TEXT_MUTED);
 

@@ -2,6 +2,7 @@ package dev.holdfast.ui.shell;
 
 import dev.holdfast.ui.workspace.WorkspaceView;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -27,6 +28,9 @@ final class Shortcuts {
     static final KeyCombination SEARCH = KeyCombination.keyCombination("Shortcut+F");
     static final KeyCombination CLOSE = KeyCombination.keyCombination("Shortcut+Shift+C");
     static final KeyCombination TRANSFER = KeyCombination.keyCombination("Shortcut+Shift+T");
+    /** Supervisors and admins: the workspace and the supervision console. */
+    static final KeyCombination WORKSPACE = withShortcut(KeyCode.DIGIT1);
+    static final KeyCombination SUPERVISION = withShortcut(KeyCode.DIGIT2);
 
     private Shortcuts() {
     }
@@ -51,8 +55,13 @@ final class Shortcuts {
         });
     }
 
-    /** While {@code modal} is showing (sign in again) the workspace behind it takes no keys. */
-    static void install(Node root, WorkspaceView workspace, ShortcutHelpView help, Node modal) {
+    /**
+     * While {@code modal} is showing (sign in again) the workspace behind it takes no keys.
+     * {@code supervising} is null for an agent (no console, no keys for it); while it is true the
+     * workspace is off screen and its keys do nothing.
+     */
+    static void install(Node root, WorkspaceView workspace, ShortcutHelpView help, Node modal,
+                        BooleanProperty supervising) {
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (modal.isVisible()) {
                 return;
@@ -61,6 +70,12 @@ final class Shortcuts {
                 help.toggle();
             } else if (e.getCode() == KeyCode.ESCAPE && help.isShown()) {
                 help.toggle();
+            } else if (supervising != null && WORKSPACE.match(e)) {
+                supervising.set(false);
+            } else if (supervising != null && SUPERVISION.match(e)) {
+                supervising.set(true);
+            } else if (supervising != null && supervising.get()) {
+                return;
             } else if (NEXT.match(e)) {
                 workspace.nextConversation();
             } else if (PREVIOUS.match(e)) {

@@ -2,6 +2,7 @@ package dev.holdfast.ui.workspace;
 
 import atlantafx.base.theme.Styles;
 import dev.holdfast.protocol.http.AgentInfo;
+import dev.holdfast.ui.components.DialogOverlay;
 import dev.holdfast.ui.i18n.Language;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;

@@ -3,11 +3,11 @@ package dev.holdfast.ui.workspace;
 import dev.holdfast.ui.i18n.Messages;
 
 /** "42 s", "7 min", "1 h 5 min": how long a customer has waited, in the user's language. */
-final class WaitingTime {
+public final class WaitingTime {
     private WaitingTime() {
     }
 
-    static String format(long millis, Messages messages) {
+    public static String format(long millis, Messages messages) {
         long seconds = Math.max(0, millis / 1000);
         if (seconds < 60) {
             return messages.get("time.seconds", seconds);

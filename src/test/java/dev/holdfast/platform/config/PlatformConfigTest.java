@@ -79,10 +79,39 @@ class PlatformConfigTest {
         assertThat(config.teams()).hasSize(2);
         assertThat(config.accounts()).extracting(AccountConfig::role)
                 .contains(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
-        assertThat(config.policies()).isEqualTo(Policies.defaults());
+        // The example shows the defaults, and the automatic policies (off by default) switched on.
+        Automatic automatic = config.policies().automatic();
+        assertThat(config.policies()).isEqualTo(Policies.defaults().withAutomatic(automatic));
+        assertThat(automatic.closeSilentCustomerSeconds()).isEqualTo(900);
+        assertThat(automatic.text(Automatic.SILENCE_WARNING, "es-MX")).startsWith("¿Sigue ahí?");
         // One production-strength verification is enough to show the hashes were made by PasswordHasher.
         assertThat(PasswordHasher.verify("change-me".toCharArray(), config.accounts().get(0).passwordHash())).isTrue();
         assertThat(config.accounts()).allSatisfy(a -> assertThat(a.passwordHash()).startsWith("pbkdf2-sha256$210000$"));
+    }
+
+    @Test
+    void stalenessAndAutomaticPoliciesAreReadAndCheckedNamingTheField() throws Exception {
+        Path ok = write("{'accounts':[" + account("ann", "agent", "[]") + "],'policies':{'staleness':"
+                + "{'idleSeconds':60},'automatic':{'maxQueueSeconds':30,'texts':{'queueClose':{'ES':'Vuelva luego'}}}}}");
+        Policies p = PlatformConfig.load(ok).policies();
+        assertThat(p.staleness()).isEqualTo(new StalenessPolicy(60, 600, 120, 180));
+        assertThat(p.automatic().maxQueueSeconds()).isEqualTo(30);
+        assertThat(p.automatic().warnSilentCustomerSeconds()).isZero();
+        assertThat(p.automatic().text(Automatic.QUEUE_CLOSE, "es")).isEqualTo("Vuelva luego");
+        assertThat(p.automatic().text(Automatic.QUEUE_CLOSE, "fr")).startsWith("Sorry");
+
+        assertThatThrownBy(() -> PlatformConfig.load(write("{'accounts':[" + account("ann", "agent", "[]")
+                + "],'policies':{'staleness':{'idleMinutes':3}}}")))
+                .hasMessageContaining("unknown field \"idleMinutes\" in policies.staleness");
+        assertThatThrownBy(() -> PlatformConfig.load(write("{'accounts':[" + account("ann", "agent", "[]")
+                + "],'policies':{'staleness':{'agentGraceSeconds':0}}}")))
+                .hasMessageContaining("policies.staleness.agentGraceSeconds must be positive");
+        assertThatThrownBy(() -> PlatformConfig.load(write("{'accounts':[" + account("ann", "agent", "[]")
+                + "],'policies':{'automatic':{'warnSilentCustomerSeconds':600,'closeSilentCustomerSeconds':600}}}")))
+                .hasMessageContaining("warnSilentCustomerSeconds must be less than closeSilentCustomerSeconds");
+        assertThatThrownBy(() -> PlatformConfig.load(write("{'accounts':[" + account("ann", "agent", "[]")
+                + "],'policies':{'automatic':{'texts':{'hello':{'en':'hi'}}}}}")))
+                .hasMessageContaining("unknown text \"hello\"");
     }
 
     @Test

@@ -45,7 +45,7 @@ class LiveStoreTest {
     void setUp() {
         store = new LiveStore(persistence, new ReceiptSigner(new byte[32]), new AccountDirectory(config),
                 Policies.defaults(), clock);
-        agents = new AgentActions(store);
+        agents = new AgentActions(store, new dev.holdfast.platform.audit.MemoryAuditLog());
         customers = new CustomerActions(store, agents);
         maintenance = new Maintenance(store, agents);
     }

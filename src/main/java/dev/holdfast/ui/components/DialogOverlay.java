@@ -1,4 +1,4 @@
-package dev.holdfast.ui.workspace;
+package dev.holdfast.ui.components;
 
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
  * A dialog drawn inside the window over the dimmed workspace (like sign-in-again), not a second
  * window: nothing blocks, and the headless tests see it like any other node. Esc cancels.
  */
-final class DialogOverlay {
+public final class DialogOverlay {
     private final StackPane root = new StackPane();
     private final VBox card = new VBox(12);
     /** Why the last attempt did not work; takes no room while hidden. */
@@ -30,7 +30,7 @@ final class DialogOverlay {
     private final Runnable onCancel;
 
     /** {@code idPrefix}: the card is "PREFIX-dialog", its parts "PREFIX-error", "-cancel", "-confirm". */
-    DialogOverlay(String idPrefix, StringExpression heading, Runnable onCancel) {
+    public DialogOverlay(String idPrefix, StringExpression heading, Runnable onCancel) {
         this.idPrefix = idPrefix;
         this.onCancel = onCancel;
         String id = idPrefix + "-dialog";
@@ -92,7 +92,7 @@ final class DialogOverlay {
      * Adds the dialog's own parts, then the error line and the Cancel and confirm buttons; returns
      * the confirm button, whose enabling is the caller's.
      */
-    Button add(StringExpression cancelText, StringExpression confirmText, String confirmStyle, Runnable onConfirm,
+    public Button add(StringExpression cancelText, StringExpression confirmText, String confirmStyle, Runnable onConfirm,
                Node... parts) {
         error.setId(idPrefix + "-error");
         error.getStyleClass().add(Styles.DANGER);
@@ -115,27 +115,32 @@ final class DialogOverlay {
         return ok;
     }
 
+    /** A wider card, in em so it grows with the text size (lists and tables need the room). */
+    public void widen(double em) {
+        card.setStyle("-fx-pref-width: " + em + "em;");
+    }
+
     /** Says, in the dialog, why the action did not go through; the dialog stays. */
-    void fail(String words) {
+    public void fail(String words) {
         error.setText(words);
         error.setVisible(true);
     }
 
-    void show(Node focus) {
+    public void show(Node focus) {
         error.setVisible(false);
         root.setVisible(true);
         focus.requestFocus();
     }
 
-    void hide() {
+    public void hide() {
         root.setVisible(false);
     }
 
-    boolean isShown() {
+    public boolean isShown() {
         return root.isVisible();
     }
 
-    Node root() {
+    public Node root() {
         return root;
     }
 }
