@@ -40,6 +40,14 @@ class CommandLineTest {
     }
 
     @Test
+    void versionIsPrinted() {
+        Run r = run("--version");
+        assertThat(r.exit()).isZero();
+        // From the jar's manifest; "dev" when the classes run outside a jar, as here.
+        assertThat(r.out().trim()).matches("holdfast \\S+");
+    }
+
+    @Test
     void badOptionsAreNamed() {
         Run unknown = run("platform", "--colour", "blue");
         assertThat(unknown.exit()).isEqualTo(2);

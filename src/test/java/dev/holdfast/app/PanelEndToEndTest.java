@@ -30,6 +30,7 @@ class PanelEndToEndTest extends PanelTestBase {
         try (TestPlatform p = TestPlatform.start(dir, "memory", 5)) {
             HoldfastWindow window = open(p, "demo");
             assertThat(onFx(stage::getTitle)).startsWith("Holdfast");
+            assertThat(onFx(() -> stage.getIcons().size())).as("window icons").isEqualTo(6);
             screenshot(window, "01-sign-in");
 
             robot.clickOn("#login-sign-in");

@@ -59,6 +59,7 @@ public final class HoldfastWindow {
         this.scene = new Scene(new javafx.scene.layout.Pane(), 1100, 720);
         Theme.style(scene);
         stage.setScene(scene);
+        stage.getIcons().setAll(WindowIcon.images());
         this.textSize = new TextSize(scene, percent -> bridge.inBackground(() -> remembered.saveTextSize(percent)));
         Shortcuts.installTextSize(scene, textSize);
         bridge.load(remembered::textSize, percent -> percent.ifPresent(textSize::restore));
