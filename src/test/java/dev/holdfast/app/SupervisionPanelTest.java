@@ -115,6 +115,7 @@ class SupervisionPanelTest extends PanelTestBase {
             assertThat(showing("#board-table")).isFalse();
             assertThat(showing("#list-mine")).isTrue();
             robot.clickOn("#view-supervision");
+            await().atMost(PATIENCE).until(() -> showing("#board-table"));
             TableView<?> board = robot.lookup("#board-table").queryAs(TableView.class);
             await().atMost(PATIENCE).until(() -> onFx(() -> board.getItems().size()) == 40);
             assertThat(text("#board-summary")).startsWith("40 open or queued · ");
