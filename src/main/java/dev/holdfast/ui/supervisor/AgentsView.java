@@ -86,7 +86,7 @@ final class AgentsView {
                 vm.items().size(), vm.liveProperty().get(), vm.items().size() - vm.liveProperty().get()), vm.items(),
                 vm.liveProperty(), language.messagesProperty()));
         summary.setMinWidth(Region.USE_PREF_SIZE);
-        Columns.sizeInEm(summary, table, 12, 12, 9, 8, 5, 12);
+        Columns.sizeInEm(summary, table, 11, 12, 10, 12, 7.5, 12);
         notice.setId("agents-notice");
         notice.setWrapText(true);
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());

@@ -67,7 +67,7 @@ final class AuditView {
         notice.setId("audit-notice");
         notice.getStyleClass().add(Styles.TEXT_MUTED);
         notice.textProperty().bind(vm.noticeProperty());
-        Columns.sizeInEm(notice, table, 9, 7.5, 7, 15.5, 6, 7, 14);
+        Columns.sizeInEm(notice, table, 9, 7.5, 7, 18, 6, 8.5, 14);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox bar = new HBox(8, refresh, older, spring, notice, export);
