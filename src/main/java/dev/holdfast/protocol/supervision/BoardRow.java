@@ -7,7 +7,7 @@ import dev.holdfast.protocol.Require;
  * One open or queued conversation on the supervisor's board.
  *
  * @param conversation   its summary (status, assignee, version, customer, waitingSince, lastActivityAt/By)
- * @param team           the team it belongs to (the assignee's first team, or the routing team when queued)
+ * @param team           the assignee's first team; null while queued (routing does not go by team)
  * @param lastActivityUser who made the last activity: an agent's user id, or null when it was the customer or the system
  * @param staleness      the platform's judgement now
  */

@@ -55,7 +55,7 @@ final class BoardView {
                 Comparator.comparing(l -> l.row().conversation().assignee() == null ? ""
                         : l.row().conversation().assignee()));
         TableColumn<BoardItem, BoardItem.Line> team = Columns.column(language, "sup.col.team", "col-team",
-                BoardItem::lineProperty, (l, m) -> l.row().team() == null ? "" : l.row().team(),
+                BoardItem::lineProperty, (l, m) -> l.row().team() == null ? "—" : l.row().team(),
                 Comparator.comparing(l -> l.row().team() == null ? "" : l.row().team()));
         TableColumn<BoardItem, BoardItem.Line> state = Columns.column(language, "sup.col.state", "col-state",
                 BoardItem::lineProperty, (l, m) -> stateWords(l.row().conversation().status(), language),
