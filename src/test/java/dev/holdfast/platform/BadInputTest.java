@@ -62,6 +62,14 @@ class BadInputTest {
     }
 
     @Test
+    void aPongTellsThePlatformsTimeNotTheHosts() {
+        f.clock.advance(java.time.Duration.ofMinutes(5));
+        agent.ws.send(new ClientFrame.Ping("what-time"));
+        ServerFrame.Pong pong = agent.ws.await(ServerFrame.Pong.class, p -> p.nonce().equals("what-time"));
+        assertThat(pong.serverTime()).isEqualTo(f.clock.millis());
+    }
+
+    @Test
     void malformedJsonIsABadRequestAndTheSocketStaysOpen() {
         ServerFrame.Error e = errorFor("{\"type\": \"send\", ");
         assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);

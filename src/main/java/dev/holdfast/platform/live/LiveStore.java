@@ -115,7 +115,8 @@ public final class LiveStore {
         return persistence.kind();
     }
 
-    Clock clock() {
+    /** The platform's clock: every time it stamps or judges, and what a pong tells a client. */
+    public Clock clock() {
         return clock;
     }
 

@@ -4,6 +4,7 @@ import dev.holdfast.platform.auth.AccessClaims;
 import dev.holdfast.platform.auth.TokenService;
 import dev.holdfast.platform.live.AgentActions;
 import dev.holdfast.protocol.ClientFrame;
+import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -17,8 +18,8 @@ final class AgentEndpoint extends SocketEndpoint<AccessClaims> {
     private final TokenService tokens;
 
     AgentEndpoint(AgentActions agents, TokenService tokens, Executor writer, ScheduledExecutorService timers,
-                  int helloTimeoutSeconds) {
-        super(writer, timers, helloTimeoutSeconds);
+                  int helloTimeoutSeconds, Clock clock) {
+        super(writer, timers, helloTimeoutSeconds, clock);
         this.agents = agents;
         this.tokens = tokens;
     }

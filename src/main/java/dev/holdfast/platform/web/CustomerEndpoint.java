@@ -6,6 +6,7 @@ import dev.holdfast.platform.live.CustomerActions;
 import dev.holdfast.protocol.ClientFrame;
 import dev.holdfast.protocol.ErrorCode;
 import dev.holdfast.protocol.ProtocolException;
+import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -19,8 +20,8 @@ final class CustomerEndpoint extends SocketEndpoint<CustomerClaims> {
     private final TokenService tokens;
 
     CustomerEndpoint(CustomerActions customers, TokenService tokens, Executor writer, ScheduledExecutorService timers,
-                     int helloTimeoutSeconds) {
-        super(writer, timers, helloTimeoutSeconds);
+                     int helloTimeoutSeconds, Clock clock) {
+        super(writer, timers, helloTimeoutSeconds, clock);
         this.customers = customers;
         this.tokens = tokens;
     }

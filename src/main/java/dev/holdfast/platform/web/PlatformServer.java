@@ -44,9 +44,10 @@ public final class PlatformServer implements AutoCloseable {
         HttpApi api = new HttpApi(store, agents, customers, restore, login, tokens, accounts, adminToken, version);
         SupervisorApi supervisorApi = new SupervisorApi(api, supervision.rules(), supervision.board(),
                 supervision.bulkClose(), supervision.bulkReassign(), supervision.audit());
-        AgentEndpoint agentSocket = new AgentEndpoint(agents, tokens, writer, timers, HELLO_TIMEOUT_SECONDS);
+        AgentEndpoint agentSocket = new AgentEndpoint(agents, tokens, writer, timers, HELLO_TIMEOUT_SECONDS,
+                store.clock());
         CustomerEndpoint customerSocket = new CustomerEndpoint(customers, tokens, writer, timers,
-                HELLO_TIMEOUT_SECONDS);
+                HELLO_TIMEOUT_SECONDS, store.clock());
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;

@@ -10,6 +10,7 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,7 +42,11 @@ abstract class SocketEndpoint<C> {
         }
     }
 
-    SocketEndpoint(Executor writer, ScheduledExecutorService timers, int helloTimeoutSeconds) {
+    /** The platform's clock, for the time a pong reports (immutable). */
+    private final Clock clock;
+
+    SocketEndpoint(Executor writer, ScheduledExecutorService timers, int helloTimeoutSeconds, Clock clock) {
+        this.clock = clock;
         this.writer = writer;
         this.timers = timers;
         this.helloTimeoutSeconds = helloTimeoutSeconds;
@@ -109,7 +114,7 @@ abstract class SocketEndpoint<C> {
             }
             seen(peer);
             if (frame instanceof ClientFrame.Ping p) {
-                peer.socket.send(new ServerFrame.Pong(p.nonce(), System.currentTimeMillis()));
+                peer.socket.send(new ServerFrame.Pong(p.nonce(), clock.millis()));
             } else if (frame instanceof ClientFrame.Hello) {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "hello was already received on this connection");
             } else {
