@@ -9,6 +9,7 @@ import dev.holdfast.protocol.ConversationEvent;
 import dev.holdfast.protocol.ConversationStatus;
 import dev.holdfast.protocol.ConversationSummary;
 import dev.holdfast.protocol.EventKind;
+import dev.holdfast.protocol.Limits;
 import dev.holdfast.protocol.Presence;
 import dev.holdfast.protocol.ServerFrame;
 import dev.holdfast.protocol.http.ConversationList;
@@ -48,6 +49,47 @@ class ConversationFlowTest {
         assertThat(h.store()).isEqualTo("memory");
         assertThat(h.protocol()).isEqualTo(1);
         assertThat(h.epoch()).isEqualTo(f.platform.store().epoch()).startsWith("ep-");
+    }
+
+    @Test
+    void aCustomerSeesNoneOfTheAgentsDeviceOutboxOrReceipts() {
+        Agent alex = f.agent("agent1");
+        alex.ws.await(ServerFrame.Synced.class);
+        Customer maria = f.customer("María", "es");
+        alex.awaitAssigned(maria.conversationId());
+        maria.connect(0);
+        ServerFrame.Ack own = maria.send("Hola");
+        ServerFrame.Ack reply = alex.send(maria.conversationId(), "Hola María");
+        assertThat(reply.event().deviceId()).isEqualTo(alex.deviceId);
+        assertThat(reply.event().receipt()).isNotBlank();
+
+        // Live, over the customer's socket.
+        ConversationEvent live = maria.ws.await(ServerFrame.Event.class,
+                e -> e.event().id().equals(reply.event().id())).event();
+        assertThat(live.text()).isEqualTo("Hola María");
+        assertThat(live.deviceId()).isNull();
+        assertThat(live.clientMessageId()).isNull();
+        assertThat(live.receipt()).isNull();
+        // On catching up over a new socket, and over HTTP.
+        maria.ws.close();
+        WsPeer again = f.socket("/v1/customer/ws");
+        again.send(new ClientFrame.Hello(Limits.PROTOCOL_VERSION, maria.session.customerToken(),
+                maria.session.customerId(), null, null, Map.of(maria.conversationId(), 0L)));
+        ConversationEvent replayed = again.await(ServerFrame.Event.class,
+                e -> e.event().id().equals(reply.event().id())).event();
+        again.close();
+        assertThat(replayed.deviceId()).isNull();
+        assertThat(replayed.clientMessageId()).isNull();
+        EventPage page = f.http.get("/v1/customer/events?after=0", maria.session.customerToken()).as(EventPage.class);
+        assertThat(page.events()).allSatisfy(e -> assertThat(e.receipt()).isNull());
+        ConversationEvent fromPage = page.events().stream().filter(e -> e.id().equals(reply.event().id()))
+                .findFirst().orElseThrow();
+        assertThat(fromPage.deviceId()).isNull();
+        assertThat(fromPage.clientMessageId()).isNull();
+        // The customer's own message keeps the id its widget matches acks and resends by.
+        ConversationEvent mine = page.events().stream().filter(e -> e.id().equals(own.event().id()))
+                .findFirst().orElseThrow();
+        assertThat(mine.clientMessageId()).isEqualTo(own.clientMessageId());
     }
 
     @Test

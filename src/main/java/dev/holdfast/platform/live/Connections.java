@@ -73,9 +73,15 @@ final class Connections {
         }
     }
 
+    /** To the customer's sockets, as a customer may see it ({@link CustomerCopy}). */
     void toCustomer(String conversationId, ServerFrame frame) {
-        for (Connection c : customers.getOrDefault(conversationId, Set.of())) {
-            c.send(frame);
+        Set<Connection> sockets = customers.getOrDefault(conversationId, Set.of());
+        if (sockets.isEmpty()) {
+            return;
+        }
+        ServerFrame copy = CustomerCopy.of(frame);
+        for (Connection c : sockets) {
+            c.send(copy);
         }
     }
 

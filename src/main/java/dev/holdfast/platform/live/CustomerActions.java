@@ -68,9 +68,10 @@ public final class CustomerActions {
             if (c != null && !c.isEmpty()) {
                 long at = hello.cursors().getOrDefault(conversationId, 0L);
                 if (at > c.lastSeq() || at < c.firstSeq() - 1) {
-                    conn.send(new ServerFrame.Conversation(c.summary(), c.recent(LiveStore.RECENT_EVENTS)));
+                    conn.send(CustomerCopy.of(new ServerFrame.Conversation(c.summary(),
+                            c.recent(LiveStore.RECENT_EVENTS))));
                 } else {
-                    c.after(at, Integer.MAX_VALUE).forEach(e -> conn.send(new ServerFrame.Event(e)));
+                    c.after(at, Integer.MAX_VALUE).forEach(e -> conn.send(new ServerFrame.Event(CustomerCopy.of(e))));
                 }
             }
             conn.send(new ServerFrame.Synced(store.currentEpoch(), c == null ? 0 : 1));
@@ -148,7 +149,7 @@ public final class CustomerActions {
             if (c == null || c.isEmpty()) {
                 return new EventPage(store.currentEpoch(), null, List.of(), false);
             }
-            return agents.pageOf(c, after, null, limit);
+            return CustomerCopy.of(agents.pageOf(c, after, null, limit));
         });
     }
 
