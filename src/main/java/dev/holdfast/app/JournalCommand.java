@@ -8,7 +8,6 @@ import dev.holdfast.protocol.Wire;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,8 +42,10 @@ final class JournalCommand implements Callable<Integer> {
         if (action == Action.verify) {
             return verify(file);
         }
-        try (SqliteJournal journal = SqliteJournal.open(file, Clock.systemUTC())) {
-            System.out.println(Wire.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(journal.export()));
+        // Read-only: works beside a panel that has the journal open, and changes nothing.
+        try {
+            System.out.println(Wire.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(SqliteJournal.exportReadOnly(file)));
             return 0;
         } catch (JournalException e) {
             System.err.println("holdfast journal: " + e.getMessage());

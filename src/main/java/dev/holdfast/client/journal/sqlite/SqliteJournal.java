@@ -1340,40 +1340,69 @@ public final class SqliteJournal implements Journal {
 
     /** Everything held except the refresh token and session id, in one consistent snapshot. */
     public JournalExport export() {
-        return readSnapshot("export the journal", db -> {
-            Map<String, String> meta = new HashMap<>();
-            try (PreparedStatement ps = db.prepareStatement("SELECT key, value FROM meta WHERE key IN (?, ?)")) {
-                ps.setString(1, DEVICE_ID);
-                ps.setString(2, EPOCH);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        meta.put(rs.getString(1), rs.getString(2));
-                    }
+        return readSnapshot("export the journal", db -> exportFrom(db, deviceId));
+    }
+
+    /**
+     * Exports the journal at {@code file} through a read-only connection, without opening it for
+     * writing: it needs no lock, so it works while a panel has the journal open, and it changes
+     * nothing, not even a damaged or too new file.
+     *
+     * @throws JournalException TOO_NEW, CORRUPT if it cannot be read, STORAGE_UNAVAILABLE if it cannot be opened
+     */
+    public static JournalExport exportReadOnly(Path file) {
+        Path path = file.toAbsolutePath();
+        try (Connection db = connect(path, true)) {
+            int version = Migrations.userVersion(db);
+            if (version > Migrations.latest()) {
+                throw tooNew(path, version);
+            }
+            try (Statement s = db.createStatement()) {
+                s.execute("BEGIN");
+                try {
+                    return exportFrom(db, null);
+                } finally {
+                    s.execute("COMMIT");
                 }
             }
-            List<JournalExport.ConversationCopy> conversations = new ArrayList<>();
-            try (PreparedStatement ps = db.prepareStatement("SELECT id, summary, cursor FROM conversations"
-                    + " ORDER BY last_activity DESC, id");
-                 ResultSet rs = ps.executeQuery()) {
+        } catch (SQLException e) {
+            throw StorageErrors.translate(path, "export the journal", e);
+        }
+    }
+
+    private static JournalExport exportFrom(Connection db, String knownDeviceId) throws SQLException {
+        Map<String, String> meta = new HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT key, value FROM meta WHERE key IN (?, ?)")) {
+            ps.setString(1, DEVICE_ID);
+            ps.setString(2, EPOCH);
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String id = rs.getString(1);
-                    String summary = rs.getString(2);
-                    conversations.add(new JournalExport.ConversationCopy(id,
-                            summary == null ? null : Wire.decode(summary, ConversationSummary.class),
-                            rs.getLong(3), allEvents(db, id)));
+                    meta.put(rs.getString(1), rs.getString(2));
                 }
             }
-            List<OutboxEntry> outbox = queryOutbox(db, "SELECT " + OUTBOX_COLUMNS + " FROM outbox ORDER BY position");
-            Map<String, String> drafts = new LinkedHashMap<>();
-            try (PreparedStatement ps = db.prepareStatement("SELECT conversation_id, text FROM drafts ORDER BY conversation_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    drafts.put(rs.getString(1), rs.getString(2));
-                }
+        }
+        List<JournalExport.ConversationCopy> conversations = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, summary, cursor FROM conversations"
+                + " ORDER BY last_activity DESC, id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                String summary = rs.getString(2);
+                conversations.add(new JournalExport.ConversationCopy(id,
+                        summary == null ? null : Wire.decode(summary, ConversationSummary.class),
+                        rs.getLong(3), allEvents(db, id)));
             }
-            return new JournalExport(meta.getOrDefault(DEVICE_ID, deviceId), meta.get(EPOCH), conversations, outbox,
-                    drafts);
-        });
+        }
+        List<OutboxEntry> outbox = queryOutbox(db, "SELECT " + OUTBOX_COLUMNS + " FROM outbox ORDER BY position");
+        Map<String, String> drafts = new LinkedHashMap<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT conversation_id, text FROM drafts ORDER BY conversation_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                drafts.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return new JournalExport(meta.getOrDefault(DEVICE_ID, knownDeviceId), meta.get(EPOCH), conversations, outbox,
+                drafts);
     }
 
     // ---- closing and test hooks ------------------------------------------------------------

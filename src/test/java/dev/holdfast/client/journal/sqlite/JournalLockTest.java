@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -41,28 +42,57 @@ class JournalLockTest {
 
     @Test
     void anotherProcessIsToldTheJournalIsInUse() throws Exception {
+        Path file = dir.resolve("journal.db");
+        try (SqliteJournal open = SqliteJournal.open(file, clock)) {
+            open.saveDraft("c-1", "kept");
+            Process other = javaMain(OpenJournal.class.getName(), file.toString());
+            String err = new String(other.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(other.exitValue()).isEqualTo(1);
+            assertThat(err).contains("is open in another Holdfast window or command");
+        }
+        // Closed here, the other process gets it.
+        Process other = javaMain(OpenJournal.class.getName(), file.toString());
+        String out = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(other.exitValue()).isEqualTo(0);
+        assertThat(out).contains("draft: kept");
+    }
+
+    @Test
+    void exportingReadsBesideAnOpenJournal() throws Exception {
         URI server = URI.create("http://127.0.0.1:8480");
         Path file = JournalLocation.fileFor(dir, server, "agent1");
         try (SqliteJournal open = SqliteJournal.open(file, clock)) {
             open.saveDraft("c-1", "kept");
-            Process export = journalCommand("export", server);
-            String err = new String(export.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            Process export = javaMain("dev.holdfast.app.Main", "journal", "export", "--server", server.toString(),
+                    "--user", "agent1", "--data-dir", dir.toString());
+            String out = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(export.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(export.exitValue()).isEqualTo(1);
-            assertThat(err).contains("is open in another Holdfast window or command");
+            assertThat(export.exitValue()).isEqualTo(0);
+            assertThat(out).contains("kept");
+            // And the panel's journal carries on.
+            open.saveDraft("c-1", "still writable");
+            assertThat(open.draft("c-1")).contains("still writable");
         }
-        // Closed here, the other process gets it.
-        Process export = journalCommand("export", server);
-        String out = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(export.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(export.exitValue()).isEqualTo(0);
-        assertThat(out).contains("kept");
     }
 
-    private Process journalCommand(String action, URI server) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.holdfast.app.Main",
-                "journal", action, "--server", server.toString(), "--user", "agent1", "--data-dir", dir.toString()))
-                .start();
+    /** Another process that opens the journal for writing, as a second panel would. */
+    public static final class OpenJournal {
+        public static void main(String[] args) {
+            try (SqliteJournal journal = SqliteJournal.open(Path.of(args[0]), java.time.Clock.systemUTC())) {
+                System.out.println("draft: " + journal.draft("c-1").orElse(""));
+            } catch (JournalException e) {
+                System.err.println(e.getMessage());
+                System.exit(1);
+            }
+        }
+    }
+
+    private static Process javaMain(String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
     }
 }
