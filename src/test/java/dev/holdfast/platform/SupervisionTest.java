@@ -311,7 +311,7 @@ class SupervisionTest {
     }
 
     @Test
-    void singleClosesReopensAndReassignsAreAuditedAndTheCsvQuotesAndHoldsNoTokens() {
+    void singleClosesReopensReassignsAndTransfersAreAuditedAndTheCsvQuotesAndHoldsNoTokens() {
         Agent a1 = f.agent("agent1");
         f.agent("agent2");
         ConversationSummary conv = assignedTo(a1);
@@ -321,10 +321,19 @@ class SupervisionTest {
         ConversationSummary reopened = f.http.post("/v1/conversations/" + conv.id() + "/reopen", sup(),
                 new dev.holdfast.protocol.http.VersionedAction(closed.version(), null, "=not done"))
                 .as(ConversationSummary.class);
-        f.http.post("/v1/conversations/" + conv.id() + "/reassign", sup(),
-                new dev.holdfast.protocol.http.VersionedAction(reopened.version(), "agent2", null));
+        ConversationSummary reassigned = f.http.post("/v1/conversations/" + conv.id() + "/reassign", sup(),
+                new dev.holdfast.protocol.http.VersionedAction(reopened.version(), "agent2", null))
+                .as(ConversationSummary.class);
+        f.http.post("/v1/conversations/" + conv.id() + "/transfer", f.login("agent2").accessToken(),
+                new dev.holdfast.protocol.http.VersionedAction(reassigned.version(), "agent1", "customer asked"))
+                .as(ConversationSummary.class);
 
-        List<AuditEntry> page = f.http.get("/v1/supervisor/audit?limit=2", sup()).as(AuditPage.class).entries();
+        List<AuditEntry> transfers = f.http.get("/v1/supervisor/audit?limit=1", sup()).as(AuditPage.class).entries();
+        assertThat(transfers).extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::target,
+                AuditEntry::reason).containsExactly(org.assertj.core.groups.Tuple.tuple(AuditAction.TRANSFER, "agent2",
+                "agent1", "customer asked"));
+        List<AuditEntry> page = f.http.get("/v1/supervisor/audit?limit=2&before=" + transfers.get(0).id(), sup())
+                .as(AuditPage.class).entries();
         assertThat(page).extracting(AuditEntry::action).containsExactly(AuditAction.REASSIGN, AuditAction.REOPEN);
         List<AuditEntry> older = f.http.get("/v1/supervisor/audit?limit=2&before=" + page.get(1).id(), sup())
                 .as(AuditPage.class).entries();

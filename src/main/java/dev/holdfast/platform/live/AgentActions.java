@@ -298,6 +298,8 @@ public final class AgentActions {
             }
             store.append(c, EventKind.TRANSFERRED, author(claims), null, null, null, target.id(), action.reason(),
                     null);
+            audit.record(store.now(), claims.userId(), AuditAction.TRANSFER, c.id(), target.id(), action.reason(),
+                    null);
             routing.drainQueue();
             return c.summary();
         });
