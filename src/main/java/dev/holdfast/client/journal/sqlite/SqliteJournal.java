@@ -1280,19 +1280,8 @@ public final class SqliteJournal implements Journal {
      */
     public static IntegrityReport check(Path file) {
         Path path = file.toAbsolutePath();
-        try (Connection db = connect(path, true)) {
-            int version = Migrations.userVersion(db);
-            if (version > Migrations.latest()) {
-                throw tooNew(path, version);
-            }
-            try (Statement s = db.createStatement()) {
-                s.execute("BEGIN");
-                try {
-                    return integrity(db);
-                } finally {
-                    s.execute("COMMIT");
-                }
-            }
+        try {
+            return readOnlySnapshot(path, SqliteJournal::integrity);
         } catch (SQLException e) {
             if (StorageErrors.isDamage(e)) {
                 return IntegrityReport.of(List.of("the file is damaged: " + e.getMessage()));
@@ -1352,6 +1341,15 @@ public final class SqliteJournal implements Journal {
      */
     public static JournalExport exportReadOnly(Path file) {
         Path path = file.toAbsolutePath();
+        try {
+            return readOnlySnapshot(path, db -> exportFrom(db, null));
+        } catch (SQLException e) {
+            throw StorageErrors.translate(path, "export the journal", e);
+        }
+    }
+
+    /** One read transaction through a read-only connection, after refusing a file a newer Holdfast wrote. */
+    private static <T> T readOnlySnapshot(Path path, SqlRead<T> work) throws SQLException {
         try (Connection db = connect(path, true)) {
             int version = Migrations.userVersion(db);
             if (version > Migrations.latest()) {
@@ -1360,13 +1358,11 @@ public final class SqliteJournal implements Journal {
             try (Statement s = db.createStatement()) {
                 s.execute("BEGIN");
                 try {
-                    return exportFrom(db, null);
+                    return work.run(db);
                 } finally {
                     s.execute("COMMIT");
                 }
             }
-        } catch (SQLException e) {
-            throw StorageErrors.translate(path, "export the journal", e);
         }
     }
 
