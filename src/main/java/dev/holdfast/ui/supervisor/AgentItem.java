@@ -2,15 +2,13 @@ package dev.holdfast.ui.supervisor;
 
 import dev.holdfast.protocol.supervision.AgentHealth;
 import dev.holdfast.protocol.supervision.ConnectionHealth;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * One agent on the agents board, the same object from snapshot to snapshot (selection stays).
  *
  * <p>Threading: FX thread only.
  */
-final class AgentItem {
+final class AgentItem extends LiveItem<AgentItem.Line> {
     /** An agent's health as the platform judged it at {@code serverTime}. */
     record Line(AgentHealth health, long serverTime) {
         /** Since when nothing came from the agent's panel; -1 when never. */
@@ -25,27 +23,7 @@ final class AgentItem {
         }
     }
 
-    private final String id;
-    private final ReadOnlyObjectWrapper<Line> line;
-
     AgentItem(Line first) {
-        this.id = first.health().agent().id();
-        this.line = new ReadOnlyObjectWrapper<>(first);
-    }
-
-    String id() {
-        return id;
-    }
-
-    Line line() {
-        return line.get();
-    }
-
-    ReadOnlyObjectProperty<Line> lineProperty() {
-        return line.getReadOnlyProperty();
-    }
-
-    void update(Line next) {
-        line.set(next);
+        super(first.health().agent().id(), first);
     }
 }

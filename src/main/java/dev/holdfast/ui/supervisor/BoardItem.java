@@ -1,8 +1,6 @@
 package dev.holdfast.ui.supervisor;
 
 import dev.holdfast.protocol.supervision.BoardRow;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * One conversation on the board, kept as the same object while it stays there, so the table keeps
@@ -10,7 +8,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  *
  * <p>Threading: FX thread only.
  */
-final class BoardItem {
+final class BoardItem extends LiveItem<BoardItem.Line> {
     /** A row as the platform judged it at {@code serverTime} (durations are worded against it). */
     record Line(BoardRow row, long serverTime) {
         long waitingMillis() {
@@ -23,27 +21,7 @@ final class BoardItem {
         }
     }
 
-    private final String id;
-    private final ReadOnlyObjectWrapper<Line> line;
-
     BoardItem(Line first) {
-        this.id = first.row().conversation().id();
-        this.line = new ReadOnlyObjectWrapper<>(first);
-    }
-
-    String id() {
-        return id;
-    }
-
-    Line line() {
-        return line.get();
-    }
-
-    ReadOnlyObjectProperty<Line> lineProperty() {
-        return line.getReadOnlyProperty();
-    }
-
-    void update(Line next) {
-        line.set(next);
+        super(first.row().conversation().id(), first);
     }
 }
