@@ -16,7 +16,11 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine line = new CommandLine(new Main());
+        // Every subcommand offers -V/--version (mixinStandardHelpOptions); let them all print it.
+        line.getSubcommands().values()
+                .forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
+        return line;
     }
 
     @Override

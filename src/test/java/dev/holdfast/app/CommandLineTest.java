@@ -45,6 +45,12 @@ class CommandLineTest {
         assertThat(r.exit()).isZero();
         // From the jar's manifest; "dev" when the classes run outside a jar, as here.
         assertThat(r.out().trim()).matches("holdfast \\S+");
+        // Each command's -V/--version, which its help lists, prints the same.
+        for (String command : new String[] {"platform", "agent", "journal", "panel", "demo", "hash-password"}) {
+            Run sub = run(command, "--version");
+            assertThat(sub.exit()).as(command).isZero();
+            assertThat(sub.out().trim()).as(command).isEqualTo(r.out().trim());
+        }
     }
 
     @Test
