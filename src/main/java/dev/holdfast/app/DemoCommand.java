@@ -49,7 +49,9 @@ final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         System.out.println("Demo platform on " + platform.baseUri() + " (sign in as agent1, password demo)");
-        System.out.println("A second panel, as the supervisor: java -jar target/holdfast.jar panel --server "
+        // The installed launcher sets jpackage.app-path; from a build, the jar is the way in.
+        String self = System.getProperty("jpackage.app-path") != null ? "holdfast" : "java -jar target/holdfast.jar";
+        System.out.println("A second panel, as the supervisor: " + self + " panel --server "
                 + platform.baseUri() + " --user supervisor1   (password demo)");
         try {
             return PanelWindowRunner.run(demo.resolve("desk"), PanelWindowRunner.messages(look.language, demo.resolve("desk")),
