@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import dev.holdfast.client.session.AgentSession;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +97,29 @@ class ConnectionTroublePanelTest extends PanelTestBase {
                 assertThat(showing("#reauth-dialog")).as("nobody is asked for a password").isFalse();
                 assertThat(text("#status-text")).isEqualTo("Live");
             }
+        }
+    }
+
+    @Test
+    void aSecondPanelOfTheSameUserIsToldTheFirstIsOpen() throws Exception {
+        try (TestPlatform p = TestPlatform.start(dir, "memory", 5)) {
+            // The first panel of agent1 on this computer, signed in and holding its journal.
+            AgentSession first = new AgentSession(p.platform.baseUri(), dir.resolve("desk"), Clock.systemUTC());
+            sessions.add(first);
+            first.signIn("agent1", "demo".toCharArray()).get(30, TimeUnit.SECONDS);
+
+            HoldfastWindow window = open(p, "demo");
+            robot.clickOn("#login-sign-in");
+            await().atMost(PATIENCE).until(() -> text("#login-error").equals("Holdfast is already open for this"
+                    + " user on this computer. Close that window first, then sign in here."));
+            screenshot(window, "panel-journal-in-use");
+            assertThat(text("#login-sign-in")).as("ready for another try").isEqualTo("Sign in");
+
+            // Once the first lets go, the same window signs in (the password is asked again).
+            first.close();
+            robot.clickOn("#login-password").write("demo");
+            robot.clickOn("#login-sign-in");
+            await().atMost(PATIENCE).until(() -> "Live".equals(text("#status-text")));
         }
     }
 

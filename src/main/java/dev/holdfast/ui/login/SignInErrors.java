@@ -1,6 +1,7 @@
 package dev.holdfast.ui.login;
 
 import dev.holdfast.client.api.ApiException;
+import dev.holdfast.client.journal.JournalException;
 import dev.holdfast.protocol.ErrorCode;
 import dev.holdfast.ui.i18n.Messages;
 
@@ -10,6 +11,11 @@ final class SignInErrors {
     }
 
     static String describe(Throwable failure, Messages messages) {
+        for (Throwable at = failure; at != null; at = at.getCause()) {
+            if (at instanceof JournalException j && j.kind() == JournalException.Kind.IN_USE) {
+                return messages.get("login.error.journalInUse");
+            }
+        }
         if (failure instanceof ApiException api) {
             if (api.code() == ErrorCode.UNAUTHENTICATED) {
                 return messages.get("login.error.wrongPassword");
