@@ -487,16 +487,18 @@ public final class SqliteJournal implements Journal {
 
     /** A consistent snapshot over several statements: one read transaction. */
     private <T> T readSnapshot(String action, SqlRead<T> work) {
-        return read(action, db -> {
-            try (Statement s = db.createStatement()) {
-                s.execute("BEGIN");
-                try {
-                    return work.run(db);
-                } finally {
-                    s.execute("COMMIT");
-                }
+        return read(action, db -> inReadTransaction(db, work));
+    }
+
+    private static <T> T inReadTransaction(Connection db, SqlRead<T> work) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("BEGIN");
+            try {
+                return work.run(db);
+            } finally {
+                s.execute("COMMIT");
             }
-        });
+        }
     }
 
     private void giveBack(Connection db, boolean healthy) {
@@ -1355,14 +1357,7 @@ public final class SqliteJournal implements Journal {
             if (version > Migrations.latest()) {
                 throw tooNew(path, version);
             }
-            try (Statement s = db.createStatement()) {
-                s.execute("BEGIN");
-                try {
-                    return work.run(db);
-                } finally {
-                    s.execute("COMMIT");
-                }
-            }
+            return inReadTransaction(db, work);
         }
     }
 
